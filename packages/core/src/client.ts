@@ -1,0 +1,309 @@
+import type * as z from 'zod';
+import { ConnectorsApiError, ConnectorsNetworkError, ConnectorsResponseError, isAbortError } from './errors.ts';
+import {
+  apiErrorBodySchema,
+  type Connector,
+  type ConnectorExpand,
+  type ConnectorSource,
+  type ConnectorSourceUpdateRequest,
+  type ConnectorUpdateRequest,
+  connectorSchema,
+  connectorSourceSchema,
+  connectorSourcesListSchema,
+  connectorsListSchema,
+} from './schemas.ts';
+
+/** A string, or a function that returns one (for example from your own session endpoint). */
+export type ConfigTokenSource = string | (() => string | Promise<string>);
+
+export interface ConnectorsClientOptions {
+  /** Your Powens domain, `acme-sandbox` or `acme-sandbox.biapi.pro`: the client calls `https://<domain>.biapi.pro/2.0`. */
+  domain?: string;
+  /** Overrides `domain`: the API root, e.g. your own proxy or the emulator (`http://127.0.0.1:4010/2.0`). */
+  baseUrl?: string;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch;
+  /**
+   * The config token for the four write endpoints. Sent as `Authorization: Bearer …` on those only, never on a
+   * read. It is a server secret: in a browser app, prefer a proxy that adds the header (see the README).
+   */
+  configToken?: ConfigTokenSource;
+  /** Sent as `Accept-Language`. */
+  language?: string;
+  /** Per-request timeout in milliseconds (default 30,000). */
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+}
+
+export interface ListConnectorsOptions extends RequestOptions {
+  /** ISO 3166-1 alpha-2 codes; sent comma-separated. */
+  countryCodes?: readonly string[];
+  /** Only the connectors compatible with this payment. */
+  idPayment?: string | number;
+  expand?: readonly ConnectorExpand[];
+}
+
+export interface GetConnectorOptions extends RequestOptions {
+  expand?: readonly ConnectorExpand[];
+}
+
+export interface ListConnectorSourcesOptions extends RequestOptions {
+  countryCodes?: readonly string[];
+}
+
+/** A connectors list, whichever route it came from (`connectors` or the deprecated `banks` key). */
+export interface ConnectorsPage {
+  connectors: Connector[];
+  /** The `total` real payloads send beside the list, when present. */
+  total: number | undefined;
+}
+
+/** A connector's UUID, or its numeric id (deprecated, not stable across domains). */
+export type ConnectorRef = string | number;
+
+export interface ConnectorsClient {
+  /** The API root every request goes to. */
+  readonly baseUrl: string;
+  /** `GET /connectors` */
+  listConnectors(options?: ListConnectorsOptions): Promise<ConnectorsPage>;
+  /** `GET /connectors/{uuid}`; a numeric id is accepted too. */
+  getConnector(connector: ConnectorRef, options?: GetConnectorOptions): Promise<Connector>;
+  /** `PUT /connectors/{uuid}`, with the config token. */
+  updateConnector(connector: ConnectorRef, body: ConnectorUpdateRequest, options?: RequestOptions): Promise<Connector>;
+  /** `PATCH /connectors` with `{ [uuid]: body }`, with the config token. */
+  batchUpdateConnectors(
+    updates: Readonly<Record<string, ConnectorUpdateRequest>>,
+    options?: RequestOptions,
+  ): Promise<void>;
+  /**
+   * `PUT /connectors/{id1,id2,…}`, with the config token.
+   * @deprecated the API deprecates this route: use `batchUpdateConnectors`.
+   */
+  batchUpdateConnectorsByIds(
+    ids: readonly number[],
+    body: ConnectorUpdateRequest,
+    options?: RequestOptions,
+  ): Promise<Connector | undefined>;
+  /** `GET /connectors/{uuid}/sources` */
+  listConnectorSources(connector: ConnectorRef, options?: ListConnectorSourcesOptions): Promise<ConnectorSource[]>;
+  /** `GET /connectors/{uuid}/sources/{id}` */
+  getConnectorSource(connector: ConnectorRef, sourceId: number, options?: RequestOptions): Promise<ConnectorSource>;
+  /** `PUT /connectors/{uuid}/sources/{id}`, with the config token. */
+  updateConnectorSource(
+    connector: ConnectorRef,
+    sourceId: number,
+    body: ConnectorSourceUpdateRequest,
+    options?: RequestOptions,
+  ): Promise<ConnectorSource>;
+  /**
+   * `GET /banks`: connectors with the `bank` capability.
+   * @deprecated the API deprecates this route: use `listConnectors`.
+   */
+  listBanks(options?: ListConnectorsOptions): Promise<ConnectorsPage>;
+  /**
+   * `GET /providers`: connectors with the `document` capability.
+   * @deprecated the API deprecates this route: use `listConnectors`.
+   */
+  listProviders(options?: ListConnectorsOptions): Promise<ConnectorsPage>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DOMAIN_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.biapi\.pro)?$/i;
+
+/** The API root for a client's options. Throws a `TypeError` when neither a valid domain nor a base URL is given. */
+export function resolveBaseUrl(options: Pick<ConnectorsClientOptions, 'domain' | 'baseUrl'>): string {
+  if (options.baseUrl !== undefined) {
+    const url = new URL(options.baseUrl, globalThis.location?.href);
+    return url.href.replace(/\/+$/, '');
+  }
+  const domain = options.domain?.trim();
+  if (!domain || !DOMAIN_PATTERN.test(domain)) {
+    throw new TypeError('createConnectorsClient needs a `domain` such as "acme-sandbox", or a `baseUrl`');
+  }
+  const host = domain.toLowerCase().endsWith('.biapi.pro') ? domain : `${domain}.biapi.pro`;
+  return `https://${host.toLowerCase()}/2.0`;
+}
+
+type Query = Record<string, string | undefined>;
+
+interface Call<T> {
+  method: 'GET' | 'PUT' | 'PATCH';
+  path: string;
+  query?: Query;
+  body?: unknown;
+  /** Whether the call needs the config token. */
+  write?: boolean;
+  /** Turns the parsed JSON into the result; `null` when the body is empty. */
+  read: (json: unknown) => T;
+  options: RequestOptions | undefined;
+}
+
+function csv(values: readonly (string | number)[] | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(',') : undefined;
+}
+
+function segment(value: string | number): string {
+  return encodeURIComponent(String(value));
+}
+
+/** Parses with a schema, turning a failure into an error that names the first problem. */
+function parseWith<S extends z.ZodType>(schema: S, what: string): (json: unknown) => z.infer<S> {
+  return (json) => {
+    const result = schema.safeParse(json);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    throw new ShapeError(`not a ${what}${where}${issue ? `: ${issue.message}` : ''}`);
+  };
+}
+
+class ShapeError extends Error {}
+
+const readPage = (json: unknown): ConnectorsPage => {
+  const list = parseWith(connectorsListSchema, 'connectors list')(json);
+  return { connectors: list.connectors ?? list.banks ?? [], total: list.total };
+};
+const readConnector = parseWith(connectorSchema, 'connector');
+const readSource = parseWith(connectorSourceSchema, 'connector source');
+const readSources = (json: unknown) => parseWith(connectorSourcesListSchema, 'connector sources list')(json).sources;
+
+function listQuery(options: ListConnectorsOptions | undefined): Query {
+  return {
+    country_codes: csv(options?.countryCodes),
+    id_payment: options?.idPayment === undefined ? undefined : String(options.idPayment),
+    expand: csv(options?.expand),
+  };
+}
+
+/** Creates a client for every endpoint of the connectors API. */
+export function createConnectorsClient(options: ConnectorsClientOptions): ConnectorsClient {
+  const baseUrl = resolveBaseUrl(options);
+  const language = options.language;
+  const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const configToken = options.configToken;
+
+  async function call<T>({ method, path, query, body, write, read, options: request }: Call<T>): Promise<T> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const label = `${method} ${path}`;
+    const url = new URL(baseUrl + path);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, value);
+    }
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (language) headers['Accept-Language'] = language;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (write && configToken !== undefined) {
+      const token = typeof configToken === 'function' ? await configToken() : configToken;
+      if (token) headers.Authorization = `Bearer ${token}`;
+    }
+
+    const timeout = AbortSignal.timeout(request?.timeoutMs ?? defaultTimeout);
+    const signal = request?.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(url.href, {
+        method,
+        headers,
+        signal,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      text = await response.text();
+    } catch (error) {
+      if (request?.signal?.aborted) throw request.signal.reason ?? error;
+      if (timeout.aborted) throw new ConnectorsNetworkError('timeout', label, { cause: error });
+      if (isAbortError(error)) throw error;
+      throw new ConnectorsNetworkError('network', label, { cause: error });
+    }
+
+    let json: unknown = null;
+    let jsonError: unknown;
+    if (text.trim() !== '') {
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        jsonError = error;
+      }
+    }
+
+    if (!response.ok) {
+      const errorBody = jsonError === undefined ? apiErrorBodySchema.safeParse(json) : undefined;
+      throw new ConnectorsApiError(response.status, errorBody?.success ? errorBody.data : null, label);
+    }
+    if (jsonError !== undefined) {
+      throw new ConnectorsResponseError(response.status, label, 'not JSON', { cause: jsonError });
+    }
+    try {
+      return read(json);
+    } catch (error) {
+      const reason = error instanceof ShapeError ? error.message : 'unexpected shape';
+      throw new ConnectorsResponseError(response.status, label, reason, { cause: error });
+    }
+  }
+
+  const connectorPath = (connector: ConnectorRef) => `/connectors/${segment(connector)}`;
+
+  return {
+    baseUrl,
+    listConnectors: (opts) =>
+      call({ method: 'GET', path: '/connectors', query: listQuery(opts), read: readPage, options: opts }),
+    listBanks: (opts) => call({ method: 'GET', path: '/banks', query: listQuery(opts), read: readPage, options: opts }),
+    listProviders: (opts) =>
+      call({ method: 'GET', path: '/providers', query: listQuery(opts), read: readPage, options: opts }),
+    getConnector: (connector, opts) =>
+      call({
+        method: 'GET',
+        path: connectorPath(connector),
+        query: { expand: csv(opts?.expand) },
+        read: readConnector,
+        options: opts,
+      }),
+    updateConnector: (connector, body, opts) =>
+      call({ method: 'PUT', path: connectorPath(connector), body, write: true, read: readConnector, options: opts }),
+    batchUpdateConnectors: (updates, opts) =>
+      call({ method: 'PATCH', path: '/connectors', body: updates, write: true, read: () => undefined, options: opts }),
+    batchUpdateConnectorsByIds: (ids, body, opts) => {
+      if (ids.length === 0 || !ids.every(Number.isInteger)) {
+        return Promise.reject(new TypeError('batchUpdateConnectorsByIds needs one or more integer ids'));
+      }
+      return call({
+        method: 'PUT',
+        path: `/connectors/${ids.join(',')}`,
+        body,
+        write: true,
+        read: (json) => (json === null ? undefined : readConnector(json)),
+        options: opts,
+      });
+    },
+    listConnectorSources: (connector, opts) =>
+      call({
+        method: 'GET',
+        path: `${connectorPath(connector)}/sources`,
+        query: { country_codes: csv(opts?.countryCodes) },
+        read: readSources,
+        options: opts,
+      }),
+    getConnectorSource: (connector, sourceId, opts) =>
+      call({
+        method: 'GET',
+        path: `${connectorPath(connector)}/sources/${segment(sourceId)}`,
+        read: readSource,
+        options: opts,
+      }),
+    updateConnectorSource: (connector, sourceId, body, opts) =>
+      call({
+        method: 'PUT',
+        path: `${connectorPath(connector)}/sources/${segment(sourceId)}`,
+        body,
+        write: true,
+        read: readSource,
+        options: opts,
+      }),
+  };
+}
