@@ -1,0 +1,47 @@
+const segmenter =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+function firstGrapheme(word: string): string {
+  if (segmenter) {
+    for (const { segment } of segmenter.segment(word)) return segment;
+    return '';
+  }
+  return Array.from(word)[0] ?? '';
+}
+
+/** Words that say little about a bank: skipped when the name has better ones. */
+const FILLERS = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'der',
+  'die',
+  'das',
+  'del',
+  'di',
+  'do',
+  'da',
+  'van',
+  'of',
+  'the',
+  'et',
+  'und',
+  'y',
+  'e',
+  '&',
+]);
+
+/**
+ * One or two letters that stand for a name: "Société Générale" → "SG", "N26" → "N", "Caisse d'Épargne" → "CÉ".
+ * Works on grapheme clusters, so accents and emoji are never cut in half.
+ */
+export function initialsOf(name: string, locale?: string): string {
+  const words = name.split(/[\s'’\-_.,/()]+/u).filter((word) => /^[\p{L}\p{N}]/u.test(word));
+  const meaningful = words.filter((word) => !FILLERS.has(word.toLowerCase()));
+  const picked = (meaningful.length > 0 ? meaningful : words).slice(0, 2);
+  const initials = picked.map(firstGrapheme).join('');
+  return initials ? initials.toLocaleUpperCase(locale) : '?';
+}

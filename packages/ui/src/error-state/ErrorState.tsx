@@ -1,0 +1,29 @@
+import type { ComponentPropsWithoutRef } from 'react';
+import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
+import { describeError } from '../i18n/errors.ts';
+
+export interface ErrorStateProps extends Omit<ComponentPropsWithoutRef<'div'>, 'role' | 'dir'>, LocaleOptions {
+  error: unknown;
+  /** Shows a retry button that calls it. */
+  onRetry?: (() => void) | undefined;
+}
+
+/** A localized, announced error with a way to try again. Institution text from the server is shown as text. */
+export function ErrorState({ error, onRetry, locale, dir, messages, className, ...rest }: ErrorStateProps) {
+  const { messages: m, dir: direction } = useLocale({ locale, dir, messages });
+  const described = describeError(error, m.common);
+  return (
+    <div role="alert" dir={direction} className={className ? `ck ck-error ${className}` : 'ck ck-error'} {...rest}>
+      <p className="ck-error__text">{described.text}</p>
+      {described.institutionMessage ? <p className="ck-error__institution">{described.institutionMessage}</p> : null}
+      {described.reference ? (
+        <p className="ck-error__reference">{m.common.errorReference(described.reference)}</p>
+      ) : null}
+      {onRetry ? (
+        <button type="button" className="ck-button ck-button--secondary" onClick={onRetry}>
+          {m.common.retry}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { ConnectorsApiError, ConnectorsError } from '@connector-kit/core';
+import type { CommonMessages } from './common.ts';
+
+export interface DescribedError {
+  /** A localized sentence for end users. */
+  text: string;
+  /** The institution's own text when the server sent one: may be shown, is not translated. */
+  institutionMessage: string | null;
+  /** The server's request id, for support. */
+  reference: string | null;
+}
+
+/** Turns any error the client throws into text an end user can read in their language. */
+export function describeError(error: unknown, messages: CommonMessages): DescribedError {
+  const m = messages.errors;
+  if (error instanceof ConnectorsApiError) {
+    const { status } = error;
+    const text =
+      status === 401 || status === 403
+        ? m.unauthorized
+        : status === 404
+          ? m.notFound
+          : status === 429
+            ? m.rateLimited
+            : status >= 500
+              ? m.server
+              : m.badRequest;
+    return {
+      text,
+      institutionMessage: error.institutionMessage,
+      reference: error.requestId === null ? null : String(error.requestId),
+    };
+  }
+  if (error instanceof ConnectorsError) {
+    const text = error.kind === 'timeout' ? m.timeout : error.kind === 'response' ? m.response : m.network;
+    return { text, institutionMessage: null, reference: null };
+  }
+  return { text: m.unknown, institutionMessage: null, reference: null };
+}

@@ -1,0 +1,58 @@
+/** The locales whose messages ship with the components. */
+export const SUPPORTED_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'] as const;
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+/** One value per shipped locale. */
+export type LocaleTable<T> = Readonly<Record<SupportedLocale, T>>;
+
+/** A partial override, down to single strings of nested groups. */
+export type DeepPartial<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/**
+ * The shipped locale that best serves a BCP 47 tag: `fr-BE` → `fr`, `pt-BR` → `pt`, anything else → `en`.
+ * The tag itself still drives `Intl` formatting (country names, collation, plurals).
+ */
+export function matchLocale(tag: string | undefined): SupportedLocale {
+  if (!tag) return 'en';
+  let language: string;
+  try {
+    language = new Intl.Locale(tag).language;
+  } catch {
+    return 'en';
+  }
+  return (SUPPORTED_LOCALES as readonly string[]).includes(language) ? (language as SupportedLocale) : 'en';
+}
+
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg']);
+const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ku', 'ckb']);
+
+/** Writing direction of a locale: from its script when known, else from its language. */
+export function localeDirection(tag: string | undefined): 'ltr' | 'rtl' {
+  if (!tag) return 'ltr';
+  try {
+    const locale = new Intl.Locale(tag).maximize();
+    if (locale.script) return RTL_SCRIPTS.has(locale.script) ? 'rtl' : 'ltr';
+    return RTL_LANGUAGES.has(locale.language) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
+/** Deep-merges an override into a message table entry; functions and strings are replaced whole. */
+export function mergeMessages<T extends object>(base: T, override: DeepPartial<T> | undefined): T {
+  if (!override) return base;
+  const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(override)) {
+    if (value === undefined) continue;
+    const current = result[key];
+    result[key] =
+      value !== null && typeof value === 'object' && current !== null && typeof current === 'object'
+        ? mergeMessages(current as object, value as DeepPartial<object>)
+        : value;
+  }
+  return result as T;
+}

@@ -1,0 +1,21 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { defineConfig } from 'tsdown';
+
+const stylesheets = ['base', 'picker', 'form'];
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: 'esm',
+  platform: 'neutral',
+  dts: true,
+  clean: true,
+  hooks: {
+    // One stylesheet for the package: the parts concatenated in order.
+    'build:done': () => {
+      const css = stylesheets
+        .map((name) => readFileSync(new URL(`./src/styles/${name}.css`, import.meta.url), 'utf8'))
+        .join('\n');
+      writeFileSync(new URL('./dist/styles.css', import.meta.url), css);
+    },
+  },
+});
