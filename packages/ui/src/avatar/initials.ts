@@ -11,6 +11,8 @@ function firstGrapheme(word: string): string {
 
 /** Words that say little about a bank: skipped when the name has better ones. */
 const FILLERS = new Set([
+  'd',
+  'l',
   'de',
   'du',
   'des',
