@@ -104,6 +104,7 @@ describe('createConnectorsClient', () => {
     const client = createConnectorsClient({ baseUrl: 'https://api.test/2.0', fetch });
     await expect(client.batchUpdateConnectorsByIds([], { hidden: true })).rejects.toThrow(TypeError);
     await expect(client.batchUpdateConnectorsByIds([1.5], { hidden: true })).rejects.toThrow(TypeError);
+    await expect(client.batchUpdateConnectorsByIds([0, -3], { hidden: true })).rejects.toThrow(TypeError);
     expect(seen).toHaveLength(0);
   });
 
@@ -135,5 +136,33 @@ describe('isRetryableError', () => {
   it('never retries an abort or an unknown error', () => {
     expect(isRetryableError(new DOMException('aborted', 'AbortError'))).toBe(false);
     expect(isRetryableError(new Error('boom'))).toBe(false);
+  });
+});
+
+describe('the config token getter', () => {
+  it('runs under the request timeout', async () => {
+    const { fetch, seen } = recordingFetch();
+    const client = createConnectorsClient({
+      baseUrl: 'https://api.test/2.0',
+      fetch,
+      timeoutMs: 20,
+      configToken: () => new Promise<string>(() => {}),
+    });
+    const error = await client.updateConnector('u-1', { hidden: true }).catch((reason: unknown) => reason);
+    expect((error as ConnectorsError).kind).toBe('timeout');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('lets its own errors through untouched', async () => {
+    const failure = new Error('session expired');
+    const { fetch } = recordingFetch();
+    const client = createConnectorsClient({
+      baseUrl: 'https://api.test/2.0',
+      fetch,
+      configToken: async () => {
+        throw failure;
+      },
+    });
+    await expect(client.updateConnector('u-1', { hidden: true })).rejects.toBe(failure);
   });
 });

@@ -143,6 +143,25 @@ interface Call<T> {
   options: RequestOptions | undefined;
 }
 
+/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(promise).then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 function csv(values: readonly (string | number)[] | undefined): string | undefined {
   return values && values.length > 0 ? values.join(',') : undefined;
 }
@@ -197,13 +216,26 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (language) headers['Accept-Language'] = language;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (write && configToken !== undefined) {
-      const token = typeof configToken === 'function' ? await configToken() : configToken;
-      if (token) headers.Authorization = `Bearer ${token}`;
-    }
-
     const timeout = AbortSignal.timeout(request?.timeoutMs ?? defaultTimeout);
     const signal = request?.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const fail = (error: unknown): never => {
+      if (request?.signal?.aborted) throw request.signal.reason ?? error;
+      if (timeout.aborted) throw new ConnectorsNetworkError('timeout', label, { cause: error });
+      if (isAbortError(error)) throw error;
+      throw new ConnectorsNetworkError('network', label, { cause: error });
+    };
+
+    if (write && configToken !== undefined) {
+      // The getter is the caller's own code: its errors pass through untouched, but it runs under the same
+      // timeout and signal as the request.
+      const token =
+        typeof configToken === 'function'
+          ? await untilAborted(configToken(), signal).catch((error: unknown) =>
+              signal.aborted ? fail(error) : Promise.reject(error),
+            )
+          : configToken;
+      if (token) headers.Authorization = `Bearer ${token}`;
+    }
 
     let response: Response;
     let text: string;
@@ -216,10 +248,7 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
       });
       text = await response.text();
     } catch (error) {
-      if (request?.signal?.aborted) throw request.signal.reason ?? error;
-      if (timeout.aborted) throw new ConnectorsNetworkError('timeout', label, { cause: error });
-      if (isAbortError(error)) throw error;
-      throw new ConnectorsNetworkError('network', label, { cause: error });
+      return fail(error);
     }
 
     let json: unknown = null;
@@ -269,8 +298,8 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
     batchUpdateConnectors: (updates, opts) =>
       call({ method: 'PATCH', path: '/connectors', body: updates, write: true, read: () => undefined, options: opts }),
     batchUpdateConnectorsByIds: (ids, body, opts) => {
-      if (ids.length === 0 || !ids.every(Number.isInteger)) {
-        return Promise.reject(new TypeError('batchUpdateConnectorsByIds needs one or more integer ids'));
+      if (ids.length === 0 || !ids.every((id) => Number.isInteger(id) && id > 0)) {
+        return Promise.reject(new TypeError('batchUpdateConnectorsByIds needs one or more positive integer ids'));
       }
       return call({
         method: 'PUT',

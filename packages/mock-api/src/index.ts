@@ -1,0 +1,17 @@
+export { demoConnectors, generateConnectors, TEST_CONNECTOR_ID, TEST_CONNECTOR_UUID } from './data/index.ts';
+export {
+  createEmulator,
+  DEFAULT_BASE_PATH,
+  DEFAULT_CONFIG_TOKEN,
+  type Emulator,
+  type EmulatorOptions,
+  type EmulatorRoute,
+  type Fault,
+  type FaultKind,
+} from './emulator.ts';
+export {
+  type ConnectorsHandlersOptions,
+  createConnectorsHandlers,
+  createConnectorsHandlersFor,
+  DEFAULT_HANDLERS_BASE_URL,
+} from './msw.ts';
