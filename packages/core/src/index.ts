@@ -65,3 +65,17 @@ export {
   productSchema,
   providingPayerAccountSchema,
 } from './schemas.ts';
+export {
+  CONNECTOR_SEARCH_SCORES,
+  type ConnectorDisabledReason,
+  type ConnectorSearch,
+  type ConnectorSearchFilter,
+  type ConnectorSearchFilterContext,
+  type ConnectorSearchFilters,
+  type ConnectorSearchOptions,
+  type ConnectorSearchRange,
+  type ConnectorSearchResult,
+  countConnectorsByCountry,
+  createConnectorSearch,
+  foldText,
+} from './search/index.ts';

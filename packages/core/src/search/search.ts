@@ -1,0 +1,444 @@
+/**
+ * The connector search index behind the picker: built once from a connector list, then queried on every keystroke.
+ *
+ * Matching (the default; `options.filter` replaces it):
+ * - the query and the connector's name, slug and bank code are folded with `foldText` (case, accents, punctuation);
+ * - the folded query is split into words; every word must occur in some word of the name, slug or code, either at the
+ *   start of that word or inside it ("bank" finds "Commerzbank"); word order does not matter.
+ *
+ * Ranking, best first:
+ * 1. score: exact name (4) > name starts with the query (3) > every query word starts a word (2) > some query word only
+ *    matches inside a word (1);
+ * 2. popularity (`options.popularity`, a list of uuids, most popular first; unlisted connectors come after);
+ * 3. the name in `Intl.Collator(options.locale, { sensitivity: 'base', numeric: true })` order.
+ * Steps 2 and 3 are computed once when the index is built: the index is kept in that order, so a search only groups
+ * the matching connectors by score and never compares names.
+ *
+ * A query that folds to nothing (empty, spaces, punctuation only) lists every connector that passes the filters, in
+ * popularity then collation order, with score 0.
+ *
+ * Hidden connectors are left out of the index. Restricted connectors keep their rank and come back with
+ * `disabled: true`, so that a user who looks for their bank sees it and learns why it cannot be picked.
+ *
+ * Performance notes: the folded name, slug and code are computed once per connector and joined into one string, so a
+ * keystroke costs one or two `indexOf` per query word and connector, with no allocation for connectors that do not
+ * match. Building sorts twice: first by folded name with plain string comparison (cheap), then with the Collator; the
+ * second sort is a merge sort on nearly sorted input and needs about two Collator calls per connector instead of
+ * n log n.
+ */
+import type { Connector } from '../schemas.ts';
+import { type FoldOffsets, foldText, foldTextWithOffsets, toOriginalRange } from './fold.ts';
+
+/** The built-in scores, highest first. */
+export const CONNECTOR_SEARCH_SCORES = {
+  /** The folded name equals the folded query. */
+  exact: 4,
+  /** The folded name starts with the folded query ("societe g" → "Société Générale"). */
+  namePrefix: 3,
+  /** Every query word starts a word of the name, slug or code. */
+  wordPrefix: 2,
+  /** Every query word occurs in the name, slug or code, at least one only inside a word. */
+  substring: 1,
+} as const;
+
+/** A range `[start, end)` of `connector.name` (the original, unfolded name) that matched the query. */
+export interface ConnectorSearchRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Why a result is listed but cannot be chosen. */
+export type ConnectorDisabledReason = 'restricted';
+
+export interface ConnectorSearchResult {
+  readonly connector: Connector;
+  /** The built-in score (see `CONNECTOR_SEARCH_SCORES`), the custom filter's score, or 0 for an empty query. */
+  readonly score: number;
+  /** Matched ranges of `connector.name`, sorted and non-overlapping; empty when only the slug or code matched. */
+  readonly matches: readonly ConnectorSearchRange[];
+  /** `true` for restricted connectors: show them, but do not let them be picked. */
+  readonly disabled: boolean;
+  /** Set when `disabled` is true. */
+  readonly disabledReason?: ConnectorDisabledReason;
+}
+
+/**
+ * Narrows the results. Every filter is optional; `undefined` and an empty list both mean "no constraint".
+ */
+export interface ConnectorSearchFilters {
+  /**
+   * ISO 3166-1 alpha-2 codes, case-insensitive: keep connectors available in at least one of them. Needs connectors
+   * fetched with the `countries` expand. A connector whose `countries` is missing or `null` (not expanded, or unknown)
+   * is kept: missing data never hides a connector. A connector with an empty `countries` list is dropped.
+   */
+  readonly countryCodes?: readonly string[] | undefined;
+  /** Keep connectors that have every one of these capabilities (missing `capabilities` counts as none). */
+  readonly capabilities?: readonly string[] | undefined;
+  /** Keep connectors that have every one of these products (missing `products` counts as none). */
+  readonly products?: readonly string[] | undefined;
+  /** Keep only connectors whose uuid is listed. */
+  readonly uuids?: readonly string[] | undefined;
+}
+
+/** What a custom filter gets besides the connector and the raw query. Valid during the call only. */
+export interface ConnectorSearchFilterContext {
+  /** The query folded with `foldText`; never empty (the filter is not called for an empty query). */
+  readonly foldedQuery: string;
+  /** The distinct words of the folded query, longest first. */
+  readonly queryWords: readonly string[];
+  /** The connector's name, slug and code folded with `foldText` (`''` when absent). */
+  readonly folded: { readonly name: string; readonly slug: string; readonly code: string };
+  /** The built-in score of this connector for this query, or `false` when the built-in matching rejects it. */
+  defaultScore(): number | false;
+}
+
+/**
+ * Replaces the built-in matching and scoring. Return a score (higher is listed first) or `false` to leave the
+ * connector out. `NaN` counts as `false`. Equal scores keep the popularity then collation order.
+ *
+ * The filter runs only for a non-empty folded query, and only on connectors that pass the `ConnectorSearchFilters`
+ * and are not hidden. `matches` of its results are the ranges of the name where the query words occur, if any.
+ *
+ * @example Boost connectors whose bank code equals the query, keep the rest of the built-in behaviour:
+ * ```ts
+ * const filter: ConnectorSearchFilter = (connector, _query, context) =>
+ *   context.folded.code === context.foldedQuery ? 10 : context.defaultScore();
+ * ```
+ */
+export type ConnectorSearchFilter = (
+  connector: Connector,
+  query: string,
+  context: ConnectorSearchFilterContext,
+) => number | false;
+
+export interface ConnectorSearchOptions {
+  /** Locale(s) for the alphabetical order; the runtime default when omitted. */
+  readonly locale?: string | readonly string[] | undefined;
+  /** Connector uuids, most popular first. Ranks ties of score before the alphabetical order. */
+  readonly popularity?: readonly string[] | undefined;
+  /** Replaces the built-in matching and scoring. */
+  readonly filter?: ConnectorSearchFilter | undefined;
+}
+
+export interface ConnectorSearch {
+  /**
+   * Connectors matching `query` and `filters`, best first. Pure: the same query and filters give the same results.
+   * Hidden connectors are never returned; restricted ones are returned with `disabled: true`.
+   */
+  search(query: string, filters?: ConnectorSearchFilters): ConnectorSearchResult[];
+  /** Number of searchable connectors (hidden ones are not indexed). */
+  readonly size: number;
+}
+
+interface Entry {
+  readonly connector: Connector;
+  /** `connector.name`, or `''` when it is not a string. */
+  readonly name: string;
+  readonly folded: { readonly name: string; readonly slug: string; readonly code: string };
+  /** `' ' + name + ' ' + slug + ' ' + code`, folded: one string to test every field, a space before every word. */
+  readonly haystack: string;
+  readonly nameOffsets: FoldOffsets | null;
+  /** Upper-case country codes, or `null` when the connector has no countries data. */
+  readonly countries: readonly string[] | null;
+  readonly capabilities: readonly unknown[];
+  readonly products: readonly unknown[];
+  readonly restricted: boolean;
+  /** Position in the popularity list; the list's length for connectors not in it. */
+  readonly rank: number;
+  /** The result for an empty query, built on first use. */
+  emptyResult: ConnectorSearchResult | undefined;
+}
+
+interface Query {
+  readonly raw: string;
+  readonly folded: string;
+  /** Distinct words, longest first: the longest word is the likeliest to rule a connector out. */
+  readonly words: readonly string[];
+  /** `' ' + word` for each of `words`: finds a word at the start of a word of the haystack. */
+  readonly spacedWords: readonly string[];
+}
+
+interface PreparedFilters {
+  readonly countries: readonly string[] | null;
+  readonly capabilities: readonly string[] | null;
+  readonly products: readonly string[] | null;
+  readonly uuids: ReadonlySet<string> | null;
+}
+
+const NO_MATCHES: readonly ConnectorSearchRange[] = Object.freeze([]);
+const SPACE = 32;
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+
+function stringList(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : NO_STRINGS;
+}
+
+/** Upper-case country codes, shared between connectors so that comparing two of them is a pointer comparison. */
+const countryCodeCache = new Map<string, string>();
+
+function normalizeCountryCode(id: string): string {
+  const known = countryCodeCache.get(id);
+  if (known !== undefined) return known;
+  const code = id.trim().toUpperCase();
+  if (countryCodeCache.size < 1000) countryCodeCache.set(id, code);
+  return code;
+}
+
+function countryCodes(connector: Connector): readonly string[] | null {
+  const countries: unknown = connector.countries;
+  if (!Array.isArray(countries)) return null;
+  const codes: string[] = [];
+  for (const country of countries) {
+    const id: unknown = country?.id;
+    if (typeof id === 'string') codes.push(normalizeCountryCode(id));
+  }
+  return codes;
+}
+
+function foldField(value: unknown): string {
+  return typeof value === 'string' ? foldText(value) : '';
+}
+
+function createEntry(connector: Connector, rank: number): Entry {
+  const name = typeof connector.name === 'string' ? connector.name : '';
+  const { folded: foldedName, offsets } = foldTextWithOffsets(name);
+  const slug = foldField(connector.slug);
+  const code = foldField(connector.code);
+  return {
+    connector,
+    name,
+    folded: { name: foldedName, slug, code },
+    haystack: ` ${foldedName} ${slug} ${code}`,
+    nameOffsets: offsets,
+    countries: countryCodes(connector),
+    capabilities: stringList(connector.capabilities),
+    products: stringList(connector.products),
+    restricted: connector.restricted === true,
+    rank,
+    emptyResult: undefined,
+  };
+}
+
+function prepareQuery(raw: string): Query {
+  const folded = foldText(raw);
+  const words = folded === '' ? [] : [...new Set(folded.split(' '))].sort((a, b) => b.length - a.length);
+  return { raw, folded, words, spacedWords: words.map((word) => ` ${word}`) };
+}
+
+function nonEmpty(list: readonly string[] | undefined, normalize: (value: string) => string): string[] | null {
+  if (!Array.isArray(list)) return null;
+  const values = list.filter((value): value is string => typeof value === 'string').map(normalize);
+  return values.length > 0 ? values : null;
+}
+
+function prepareFilters(filters: ConnectorSearchFilters | undefined): PreparedFilters {
+  const identity = (value: string) => value;
+  const uuids = nonEmpty(filters?.uuids, identity);
+  return {
+    countries: nonEmpty(filters?.countryCodes, normalizeCountryCode),
+    capabilities: nonEmpty(filters?.capabilities, identity),
+    products: nonEmpty(filters?.products, identity),
+    uuids: uuids === null ? null : new Set(uuids),
+  };
+}
+
+function contains(list: readonly unknown[], value: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
+  return false;
+}
+
+function includesAll(have: readonly unknown[], wanted: readonly string[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (!contains(have, wanted[i] as string)) return false;
+  return true;
+}
+
+function includesAny(have: readonly unknown[], wanted: readonly string[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (contains(have, wanted[i] as string)) return true;
+  return false;
+}
+
+function passes(entry: Entry, filters: PreparedFilters): boolean {
+  if (filters.uuids !== null && !filters.uuids.has(entry.connector.uuid)) return false;
+  if (filters.countries !== null && entry.countries !== null && !includesAny(entry.countries, filters.countries)) {
+    return false;
+  }
+  if (filters.capabilities !== null && !includesAll(entry.capabilities, filters.capabilities)) return false;
+  if (filters.products !== null && !includesAll(entry.products, filters.products)) return false;
+  return true;
+}
+
+/** The built-in score of an entry for a non-empty query; 0 when it does not match. */
+function scoreEntry(entry: Entry, query: Query): number {
+  const name = entry.folded.name;
+  if (name.startsWith(query.folded)) {
+    return name.length === query.folded.length ? CONNECTOR_SEARCH_SCORES.exact : CONNECTOR_SEARCH_SCORES.namePrefix;
+  }
+  const haystack = entry.haystack;
+  let everyWordPrefix = true;
+  const { words, spacedWords } = query;
+  for (let i = 0; i < words.length; i++) {
+    const at = haystack.indexOf(words[i] as string, 1);
+    if (at < 0) return 0;
+    if (
+      everyWordPrefix &&
+      haystack.charCodeAt(at - 1) !== SPACE &&
+      haystack.indexOf(spacedWords[i] as string, at) < 0
+    ) {
+      everyWordPrefix = false;
+    }
+  }
+  return everyWordPrefix ? CONNECTOR_SEARCH_SCORES.wordPrefix : CONNECTOR_SEARCH_SCORES.substring;
+}
+
+/** Where `word` occurs in the folded name: preferably at the start of a word, else anywhere; -1 when absent. */
+function findInName(name: string, word: string): number {
+  if (name.startsWith(word)) return 0;
+  const atWordStart = name.indexOf(` ${word}`);
+  return atWordStart >= 0 ? atWordStart + 1 : name.indexOf(word);
+}
+
+/** Matched ranges of the original name. */
+function highlight(entry: Entry, query: Query, score: number): readonly ConnectorSearchRange[] {
+  const name = entry.folded.name;
+  if (score === CONNECTOR_SEARCH_SCORES.exact || score === CONNECTOR_SEARCH_SCORES.namePrefix) {
+    return [toOriginalRange(entry.nameOffsets, 0, query.folded.length)];
+  }
+  if (query.words.length === 1) {
+    const at = findInName(name, query.folded);
+    return at < 0 ? NO_MATCHES : [toOriginalRange(entry.nameOffsets, at, at + query.folded.length)];
+  }
+  const ranges: { start: number; end: number }[] = [];
+  for (const word of query.words) {
+    const at = findInName(name, word);
+    if (at >= 0) ranges.push({ start: at, end: at + word.length });
+  }
+  if (ranges.length === 0) return NO_MATCHES;
+  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: ConnectorSearchRange[] = [];
+  let current = ranges[0] as { start: number; end: number };
+  for (let i = 1; i < ranges.length; i++) {
+    const range = ranges[i] as { start: number; end: number };
+    if (range.start <= current.end) {
+      current.end = Math.max(current.end, range.end);
+    } else {
+      merged.push(toOriginalRange(entry.nameOffsets, current.start, current.end));
+      current = range;
+    }
+  }
+  merged.push(toOriginalRange(entry.nameOffsets, current.start, current.end));
+  return merged;
+}
+
+function makeResult(entry: Entry, score: number, matches: readonly ConnectorSearchRange[]): ConnectorSearchResult {
+  return entry.restricted
+    ? { connector: entry.connector, score, matches, disabled: true, disabledReason: 'restricted' }
+    : { connector: entry.connector, score, matches, disabled: false };
+}
+
+function emptyQueryResult(entry: Entry): ConnectorSearchResult {
+  entry.emptyResult ??= Object.freeze(makeResult(entry, 0, NO_MATCHES));
+  return entry.emptyResult;
+}
+
+function popularityRanks(popularity: readonly string[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (let i = 0; i < popularity.length; i++) {
+    const uuid = popularity[i];
+    if (typeof uuid === 'string' && !ranks.has(uuid)) ranks.set(uuid, i);
+  }
+  return ranks;
+}
+
+const compareStrings = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
+
+/** Index order: popularity, then collation, then exact spelling and uuid so that the order never depends on input order. */
+function sortEntries(entries: Entry[], locale: string | readonly string[] | undefined): void {
+  const collator = new Intl.Collator(locale as string | string[] | undefined, { sensitivity: 'base', numeric: true });
+  const tieBreak = (a: Entry, b: Entry) =>
+    compareStrings(a.name, b.name) || compareStrings(a.connector.uuid, b.connector.uuid);
+  // A cheap pass on folded names puts the list nearly in collation order, so that the exact pass needs few Collator
+  // calls. The result does not depend on the first pass: the second one alone defines the order.
+  entries.sort((a, b) => a.rank - b.rank || compareStrings(a.folded.name, b.folded.name) || tieBreak(a, b));
+  entries.sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name) || tieBreak(a, b));
+}
+
+/**
+ * Builds a search index over `connectors`. Hidden connectors (`hidden === true`) are left out. The connector objects
+ * are kept by reference and must not be mutated afterwards; build a new index for new data.
+ *
+ * @throws RangeError when `options.locale` is not a valid BCP 47 tag (as `Intl.Collator` does).
+ */
+export function createConnectorSearch(
+  connectors: readonly Connector[],
+  options?: ConnectorSearchOptions,
+): ConnectorSearch {
+  const popularity = options?.popularity ?? [];
+  const ranks = popularityRanks(popularity);
+  const entries: Entry[] = [];
+  for (const connector of connectors) {
+    if (connector.hidden !== true) entries.push(createEntry(connector, ranks.get(connector.uuid) ?? popularity.length));
+  }
+  sortEntries(entries, options?.locale);
+  const customFilter = options?.filter;
+
+  function searchDefault(query: Query, filters: PreparedFilters): ConnectorSearchResult[] {
+    // One list per built-in score, each filled in index order, so that no sort is needed.
+    const byScore: ConnectorSearchResult[][] = [[], [], [], [], []];
+    for (const entry of entries) {
+      if (!passes(entry, filters)) continue;
+      const score = scoreEntry(entry, query);
+      if (score > 0) byScore[score]?.push(makeResult(entry, score, highlight(entry, query, score)));
+    }
+    return byScore.reverse().flat();
+  }
+
+  function searchCustom(filter: ConnectorSearchFilter, query: Query, filters: PreparedFilters) {
+    const kept: { entry: Entry; position: number; score: number }[] = [];
+    for (let position = 0; position < entries.length; position++) {
+      const entry = entries[position] as Entry;
+      if (!passes(entry, filters)) continue;
+      const context: ConnectorSearchFilterContext = {
+        foldedQuery: query.folded,
+        queryWords: query.words,
+        folded: entry.folded,
+        defaultScore: () => scoreEntry(entry, query) || false,
+      };
+      const score = filter(entry.connector, query.raw, context);
+      if (typeof score === 'number' && !Number.isNaN(score)) kept.push({ entry, position, score });
+    }
+    kept.sort((a, b) => (a.score === b.score ? a.position - b.position : b.score > a.score ? 1 : -1));
+    return kept.map(({ entry, score }) => makeResult(entry, score, highlight(entry, query, 0)));
+  }
+
+  return {
+    size: entries.length,
+    search(rawQuery, rawFilters) {
+      const query = prepareQuery(typeof rawQuery === 'string' ? rawQuery : '');
+      const filters = prepareFilters(rawFilters ?? undefined);
+      if (query.folded === '') {
+        const results: ConnectorSearchResult[] = [];
+        for (const entry of entries) if (passes(entry, filters)) results.push(emptyQueryResult(entry));
+        return results;
+      }
+      if (customFilter !== undefined) return searchCustom(customFilter, query, filters);
+      return searchDefault(query, filters);
+    },
+  };
+}
+
+/**
+ * Number of connectors per country, for a country picker ("France (312)"). Keys are upper-case ISO 3166-1 alpha-2
+ * codes in order of first appearance; hidden connectors and connectors without countries data are not counted, and a
+ * connector listing a country twice counts once.
+ */
+export function countConnectorsByCountry(connectors: readonly Connector[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const connector of connectors) {
+    if (connector.hidden === true) continue;
+    const codes = countryCodes(connector);
+    if (codes === null) continue;
+    for (const code of new Set(codes)) if (code !== '') counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
+}
