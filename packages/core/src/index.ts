@@ -21,6 +21,22 @@ export {
   isRetryableError,
 } from './errors.ts';
 export {
+  type BuildFieldsSchemaOptions,
+  buildFieldsSchema,
+  type ConnectorFormKind,
+  type ConnectorFormPlan,
+  compileFieldPattern,
+  compileFieldPatternAsync,
+  FIELD_ERROR_KEYS,
+  type FieldErrorKey,
+  type FieldPattern,
+  type FieldsSchema,
+  type FormStep,
+  type PlanConnectorFormOptions,
+  planConnectorForm,
+  preloadSafeRegexEngine,
+} from './form/index.ts';
+export {
   type ApiErrorBody,
   AUTH_MECHANISMS,
   type AuthMechanism,
