@@ -481,6 +481,11 @@ describe('countConnectorsByCountry', () => {
 });
 
 describe('createConnectorSearch: robustness', () => {
+  it('never returns overlapping ranges when two query words fold out of one character', () => {
+    const [result] = createConnectorSearch([connector({ name: 'é½' })]).search('½');
+    expect(result?.matches).toEqual([{ start: 1, end: 2 }]);
+  });
+
   const words = ['Banque', 'Société', 'Générale', 'Straße', 'Œuvre', 'Bjørn', 'Łódź', 'Crédit', "d'Épargne", 'Bank'];
   const connectorsArbitrary = fc.array(
     fc.record({

@@ -308,25 +308,20 @@ function highlight(entry: Entry, query: Query, score: number): readonly Connecto
     const at = findInName(name, query.folded);
     return at < 0 ? NO_MATCHES : [toOriginalRange(entry.nameOffsets, at, at + query.folded.length)];
   }
+  // Merge in the original name's offsets: two folded words can come from one original character (½ → "1 2").
   const ranges: { start: number; end: number }[] = [];
   for (const word of query.words) {
     const at = findInName(name, word);
-    if (at >= 0) ranges.push({ start: at, end: at + word.length });
+    if (at >= 0) ranges.push({ ...toOriginalRange(entry.nameOffsets, at, at + word.length) });
   }
   if (ranges.length === 0) return NO_MATCHES;
   ranges.sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: ConnectorSearchRange[] = [];
-  let current = ranges[0] as { start: number; end: number };
-  for (let i = 1; i < ranges.length; i++) {
-    const range = ranges[i] as { start: number; end: number };
-    if (range.start <= current.end) {
-      current.end = Math.max(current.end, range.end);
-    } else {
-      merged.push(toOriginalRange(entry.nameOffsets, current.start, current.end));
-      current = range;
-    }
+  const merged: { start: number; end: number }[] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push(range);
   }
-  merged.push(toOriginalRange(entry.nameOffsets, current.start, current.end));
   return merged;
 }
 
