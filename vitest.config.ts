@@ -48,7 +48,6 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser,
-          setupFiles: ['./.storybook/vitest.setup.ts'],
         },
       },
     ],

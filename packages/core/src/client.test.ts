@@ -166,3 +166,18 @@ describe('the config token getter', () => {
     await expect(client.updateConnector('u-1', { hidden: true })).rejects.toBe(failure);
   });
 });
+
+describe('Retry-After', () => {
+  it('is read from an error answer, in seconds or as a date', async () => {
+    let header = '7';
+    const { fetch } = recordingFetch(
+      () => new Response('{"code":"tooManyRequests"}', { status: 429, headers: { 'Retry-After': header } }),
+    );
+    const client = createConnectorsClient({ baseUrl: 'https://api.test/2.0', fetch });
+    const first = await client.listConnectors().catch((reason: unknown) => reason);
+    expect((first as ConnectorsApiError).retryAfterMs).toBe(7000);
+    header = 'not a date';
+    const second = await client.listConnectors().catch((reason: unknown) => reason);
+    expect((second as ConnectorsApiError).retryAfterMs).toBeNull();
+  });
+});

@@ -1,5 +1,11 @@
 import type * as z from 'zod';
-import { ConnectorsApiError, ConnectorsNetworkError, ConnectorsResponseError, isAbortError } from './errors.ts';
+import {
+  ConnectorsApiError,
+  ConnectorsNetworkError,
+  ConnectorsResponseError,
+  isAbortError,
+  parseRetryAfter,
+} from './errors.ts';
 import {
   apiErrorBodySchema,
   type Connector,
@@ -69,6 +75,8 @@ export type ConnectorRef = string | number;
 export interface ConnectorsClient {
   /** The API root every request goes to. */
   readonly baseUrl: string;
+  /** The `Accept-Language` it sends: answers (field labels, country names) may differ by language. */
+  readonly language: string | undefined;
   /** `GET /connectors` */
   listConnectors(options?: ListConnectorsOptions): Promise<ConnectorsPage>;
   /** `GET /connectors/{uuid}`; a numeric id is accepted too. */
@@ -263,7 +271,12 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
 
     if (!response.ok) {
       const errorBody = jsonError === undefined ? apiErrorBodySchema.safeParse(json) : undefined;
-      throw new ConnectorsApiError(response.status, errorBody?.success ? errorBody.data : null, label);
+      throw new ConnectorsApiError(
+        response.status,
+        errorBody?.success ? errorBody.data : null,
+        label,
+        parseRetryAfter(response.headers.get('retry-after')),
+      );
     }
     if (jsonError !== undefined) {
       throw new ConnectorsResponseError(response.status, label, 'not JSON', { cause: jsonError });
@@ -280,6 +293,7 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
 
   return {
     baseUrl,
+    language,
     listConnectors: (opts) =>
       call({ method: 'GET', path: '/connectors', query: listQuery(opts), read: readPage, options: opts }),
     listBanks: (opts) => call({ method: 'GET', path: '/banks', query: listQuery(opts), read: readPage, options: opts }),

@@ -32,8 +32,10 @@ export class ConnectorsApiError extends ConnectorsError {
   readonly requestId: string | number | null;
   /** The HTTP method and path (no query, no host) of the request that failed. */
   readonly request: string;
+  /** How long the server asked to wait before trying again (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | null;
 
-  constructor(status: number, body: ApiErrorBody | null, request: string) {
+  constructor(status: number, body: ApiErrorBody | null, request: string, retryAfterMs: number | null = null) {
     const code = body?.code ?? null;
     const description = body?.description ?? null;
     super('api', `${request} answered ${status}${code ? ` ${code}` : ''}${description ? `: ${description}` : ''}`);
@@ -43,6 +45,7 @@ export class ConnectorsApiError extends ConnectorsError {
     this.institutionMessage = body?.message ?? null;
     this.requestId = body?.request_id ?? null;
     this.request = request;
+    this.retryAfterMs = retryAfterMs;
   }
 
   /** 4xx answers other than 408 and 429 will not change on a retry. */
@@ -73,16 +76,25 @@ export class ConnectorsNetworkError extends ConnectorsError {
   }
 }
 
+/** A `Retry-After` header (seconds or an HTTP date) in milliseconds from `now`; `null` when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
 /** True for the `AbortError` a fetch throws when the caller's own signal aborts it. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
 /**
- * Whether retrying the same request could help: network faults, timeouts, 5xx, 408, 429, and bodies cut
- * short on the way. Aborts and other 4xx answers never do.
+ * Whether retrying the same request on its own could help: network faults, timeouts, 5xx, 408 and 429. Aborts,
+ * other 4xx answers and unusable bodies are not retried automatically (a person can still press "Try again").
  */
 export function isRetryableError(error: unknown): boolean {
   if (error instanceof ConnectorsApiError) return error.retryable;
-  return error instanceof ConnectorsError;
+  return error instanceof ConnectorsError && (error.kind === 'network' || error.kind === 'timeout');
 }

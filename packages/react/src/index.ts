@@ -1,0 +1,47 @@
+export type { CacheSnapshot, OptimisticWrite } from './cache.ts';
+export {
+  type ConnectorQueryKey,
+  type ConnectorSourceQueryKey,
+  type ConnectorSourcesParams,
+  type ConnectorSourcesQueryKey,
+  type ConnectorsClientScope,
+  type ConnectorsListParams,
+  type ConnectorsListQueryKey,
+  connectorKeys,
+  connectorMutationKeys,
+  type NormalizedConnectorSourcesParams,
+  type NormalizedConnectorsListParams,
+  normalizeConnectorSourcesParams,
+  normalizeConnectorsListParams,
+} from './keys.ts';
+export {
+  ConnectorsProvider,
+  type ConnectorsProviderProps,
+  connectorsRetryDelay,
+  createConnectorsQueryClient,
+  shouldRetryConnectorsQuery,
+  useConnectorsClient,
+} from './provider.tsx';
+export {
+  CONNECTORS_STALE_TIME,
+  type ConnectorQueryParams,
+  connectorQueryOptions,
+  connectorSourceQueryOptions,
+  connectorSourcesQueryOptions,
+  connectorsQueryOptions,
+} from './query-options.ts';
+export type { ConnectorsQueryHookOptions, ConnectorsQueryOptions } from './types.ts';
+export {
+  type BatchUpdateConnectorsVariables,
+  useBatchUpdateConnectors,
+} from './use-batch-update-connectors.ts';
+export { type UseConnectorOptions, type UseConnectorParams, useConnector } from './use-connector.ts';
+export { type UseConnectorSourceOptions, useConnectorSource } from './use-connector-source.ts';
+export {
+  type UseConnectorSourcesOptions,
+  type UseConnectorSourcesParams,
+  useConnectorSources,
+} from './use-connector-sources.ts';
+export { type UseConnectorsOptions, type UseConnectorsParams, useConnectors } from './use-connectors.ts';
+export { type UpdateConnectorVariables, useUpdateConnector } from './use-update-connector.ts';
+export { type UpdateConnectorSourceVariables, useUpdateConnectorSource } from './use-update-connector-source.ts';

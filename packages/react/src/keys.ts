@@ -1,0 +1,161 @@
+import type { ConnectorExpand, ConnectorRef, ConnectorsClient } from '@connector-kit/core';
+
+/**
+ * Anything that names the API a cache entry came from: a `ConnectorsClient`, or just its `baseUrl` (and its
+ * `language`, since labels and country names come back in that language).
+ */
+export type ConnectorsClientScope = Pick<ConnectorsClient, 'baseUrl'> & { readonly language?: string | undefined };
+
+/** What `GET /connectors` can be asked for. */
+export interface ConnectorsListParams {
+  /** ISO 3166-1 alpha-2 codes, in any case and order. */
+  countryCodes?: readonly string[] | undefined;
+  /** Only the connectors compatible with this payment. */
+  idPayment?: string | number | undefined;
+  expand?: readonly ConnectorExpand[] | undefined;
+}
+
+/**
+ * List parameters in their one canonical form: upper-case, sorted, unique country codes; sorted, unique expands;
+ * the payment id as a string; empty values left out. Equivalent parameters give equal objects.
+ */
+export interface NormalizedConnectorsListParams {
+  countryCodes?: readonly string[];
+  idPayment?: string;
+  expand?: readonly ConnectorExpand[];
+}
+
+/** What `GET /connectors/{uuid}/sources` can be asked for. */
+export interface ConnectorSourcesParams {
+  countryCodes?: readonly string[] | undefined;
+}
+
+export interface NormalizedConnectorSourcesParams {
+  countryCodes?: readonly string[];
+}
+
+export interface NormalizedConnectorParams {
+  expand?: readonly ConnectorExpand[];
+}
+
+const ROOT = 'connector-kit';
+
+function sortedUnique<T extends string>(values: Iterable<T>): T[] {
+  return [...new Set(values)].sort();
+}
+
+/** Upper-case, trimmed, sorted, unique country codes; `undefined` when there are none. */
+export function normalizeCountryCodes(codes: readonly string[] | undefined): readonly string[] | undefined {
+  if (!codes) return undefined;
+  const normalized = sortedUnique(codes.map((code) => code.trim().toUpperCase()).filter((code) => code !== ''));
+  return normalized.length > 0 ? normalized : undefined;
+}
+
+/** Sorted, unique expands; `undefined` when there are none. */
+export function normalizeExpand(
+  expand: readonly ConnectorExpand[] | undefined,
+): readonly ConnectorExpand[] | undefined {
+  if (!expand || expand.length === 0) return undefined;
+  return sortedUnique(expand);
+}
+
+export function normalizeConnectorsListParams(params: ConnectorsListParams = {}): NormalizedConnectorsListParams {
+  const countryCodes = normalizeCountryCodes(params.countryCodes);
+  const expand = normalizeExpand(params.expand);
+  const idPayment = params.idPayment === undefined ? '' : String(params.idPayment).trim();
+  return {
+    ...(countryCodes ? { countryCodes } : {}),
+    ...(idPayment !== '' ? { idPayment } : {}),
+    ...(expand ? { expand } : {}),
+  };
+}
+
+export function normalizeConnectorSourcesParams(params: ConnectorSourcesParams = {}): NormalizedConnectorSourcesParams {
+  const countryCodes = normalizeCountryCodes(params.countryCodes);
+  return countryCodes ? { countryCodes } : {};
+}
+
+function normalizeConnectorParams(expand: readonly ConnectorExpand[] | undefined): NormalizedConnectorParams {
+  const normalized = normalizeExpand(expand);
+  return normalized ? { expand: normalized } : {};
+}
+
+const scopes = new WeakMap<ConnectorsClientScope, string>();
+
+/**
+ * The API root a client talks to, as it appears in keys: without user name, password, query or fragment, so that
+ * nothing secret a base URL might carry ends up in the cache; followed by the client's language, if any.
+ */
+function scopeOf(client: ConnectorsClientScope): string {
+  const cached = scopes.get(client);
+  if (cached !== undefined) return cached;
+  let scope: string;
+  try {
+    const url = new URL(client.baseUrl);
+    url.username = '';
+    url.password = '';
+    url.search = '';
+    url.hash = '';
+    scope = url.href.replace(/\/+$/, '');
+  } catch {
+    scope = client.baseUrl.replace(/[?#].*$/, '');
+  }
+  if (client.language) scope += ` (${client.language})`;
+  scopes.set(client, scope);
+  return scope;
+}
+
+/** A connector reference as it appears in keys. */
+export function refKey(ref: ConnectorRef | null | undefined): string {
+  return ref === null || ref === undefined ? '' : String(ref);
+}
+
+/**
+ * Query keys of everything this library caches, TanStack Query style: each level is a prefix of the next, so
+ * `invalidateQueries({ queryKey: connectorKeys.lists(client) })` reaches every list of that client.
+ *
+ * Every key but `all` starts with the client's API root: two clients for two domains never share an entry.
+ * Parameters are normalized, so equivalent parameters share one entry. Keys hold no secret: the config token
+ * stays inside the client.
+ *
+ * The parameter objects at the end of `list`, `detail` and `sources` are matched partially by query filters:
+ * `connectorKeys.detail(client, uuid)` as a filter reaches that connector under every `expand`.
+ */
+export const connectorKeys = {
+  /** Every entry of this library, for every client. */
+  all: [ROOT] as const,
+  /** Every entry of one client. */
+  client: (client: ConnectorsClientScope) => [ROOT, scopeOf(client)] as const,
+  /** Every connectors list of one client. */
+  lists: (client: ConnectorsClientScope) => [ROOT, scopeOf(client), 'list'] as const,
+  /** One connectors list. */
+  list: (client: ConnectorsClientScope, params?: ConnectorsListParams) =>
+    [ROOT, scopeOf(client), 'list', normalizeConnectorsListParams(params)] as const,
+  /** Every single connector of one client. */
+  details: (client: ConnectorsClientScope) => [ROOT, scopeOf(client), 'detail'] as const,
+  /** One connector, with these expands. */
+  detail: (client: ConnectorsClientScope, ref: ConnectorRef, expand?: readonly ConnectorExpand[]) =>
+    [ROOT, scopeOf(client), 'detail', refKey(ref), normalizeConnectorParams(expand)] as const,
+  /** The sources list of one connector. */
+  sources: (client: ConnectorsClientScope, ref: ConnectorRef, params?: ConnectorSourcesParams) =>
+    [ROOT, scopeOf(client), 'sources', refKey(ref), normalizeConnectorSourcesParams(params)] as const,
+  /** One source of one connector. */
+  source: (client: ConnectorsClientScope, ref: ConnectorRef, sourceId: number | null | undefined) =>
+    [ROOT, scopeOf(client), 'source', refKey(ref), sourceId ?? null] as const,
+};
+
+/** Mutation keys, for `useIsMutating` and `useMutationState`. */
+export const connectorMutationKeys = {
+  /** Every write of one client. */
+  all: (client: ConnectorsClientScope) => [ROOT, scopeOf(client), 'mutation'] as const,
+  updateConnector: (client: ConnectorsClientScope) => [ROOT, scopeOf(client), 'mutation', 'update-connector'] as const,
+  batchUpdateConnectors: (client: ConnectorsClientScope) =>
+    [ROOT, scopeOf(client), 'mutation', 'batch-update-connectors'] as const,
+  updateConnectorSource: (client: ConnectorsClientScope) =>
+    [ROOT, scopeOf(client), 'mutation', 'update-connector-source'] as const,
+};
+
+export type ConnectorsListQueryKey = ReturnType<typeof connectorKeys.list>;
+export type ConnectorQueryKey = ReturnType<typeof connectorKeys.detail>;
+export type ConnectorSourcesQueryKey = ReturnType<typeof connectorKeys.sources>;
+export type ConnectorSourceQueryKey = ReturnType<typeof connectorKeys.source>;
