@@ -6,4 +6,6 @@ export default defineConfig({
   platform: 'node',
   dts: true,
   clean: true,
+  // The package is ESM (`type: module`): plain `.js` / `.d.ts`, as its exports map says.
+  fixedExtension: false,
 });
