@@ -5,12 +5,13 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath, workspaceSources } from './vite.shared.ts';
 
-const browser = {
+/** Headless Debian Chromium; a fresh object per project, since Vitest names each project's instances. */
+const browser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 export default defineConfig({
   plugins: [workspaceSources(), react()],
@@ -39,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/**/src/**/*.browser.test.{ts,tsx}'],
-          browser,
+          browser: browser(),
         },
       },
       {
@@ -47,7 +48,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: path.join(import.meta.dirname, '.storybook') })],
         test: {
           name: 'storybook',
-          browser,
+          browser: browser(),
         },
       },
     ],
