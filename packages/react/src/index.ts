@@ -36,6 +36,13 @@ export {
   useBatchUpdateConnectors,
 } from './use-batch-update-connectors.ts';
 export { type UseConnectorOptions, type UseConnectorParams, useConnector } from './use-connector.ts';
+export {
+  type ConnectorSearchActiveSource,
+  type ConnectorSearchOptionPropsParams,
+  type UseConnectorSearchOptions,
+  type UseConnectorSearchResult,
+  useConnectorSearch,
+} from './use-connector-search.ts';
 export { type UseConnectorSourceOptions, useConnectorSource } from './use-connector-source.ts';
 export {
   type UseConnectorSourcesOptions,
@@ -43,5 +50,6 @@ export {
   useConnectorSources,
 } from './use-connector-sources.ts';
 export { type UseConnectorsOptions, type UseConnectorsParams, useConnectors } from './use-connectors.ts';
+export { type UseControllableStateParams, useControllableState } from './use-controllable-state.ts';
 export { type UpdateConnectorVariables, useUpdateConnector } from './use-update-connector.ts';
 export { type UpdateConnectorSourceVariables, useUpdateConnectorSource } from './use-update-connector-source.ts';

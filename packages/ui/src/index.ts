@@ -1,6 +1,16 @@
 export { ConnectorAvatar, type ConnectorAvatarProps } from './avatar/ConnectorAvatar.tsx';
 export { contrastRatio, parseBrandColor, readableTextColor } from './avatar/color.ts';
 export { initialsOf } from './avatar/initials.ts';
+export {
+  CountrySelect,
+  type CountrySelectClassNames,
+  type CountrySelectProps,
+} from './country-select/CountrySelect.tsx';
+export {
+  browserRegions,
+  type ResolveDefaultCountryParams,
+  resolveDefaultCountry,
+} from './country-select/default-country.ts';
 export { ErrorState, type ErrorStateProps } from './error-state/ErrorState.tsx';
 export type { CommonMessages } from './i18n/common.ts';
 export { type LocaleOptions, LocaleProvider, useLocale } from './i18n/context.tsx';
@@ -15,3 +25,20 @@ export {
 } from './i18n/locale.ts';
 export { type Messages, type MessagesOverride, messages } from './i18n/messages.ts';
 export type { PickerMessages } from './i18n/picker.ts';
+export {
+  ConnectorBadge,
+  type ConnectorBadgeKind,
+  type ConnectorBadgeProps,
+  connectorBadgeKinds,
+} from './picker/badges.tsx';
+export { ConnectorList, type ConnectorListClassNames, type ConnectorListProps } from './picker/ConnectorList.tsx';
+export {
+  type ConnectorNotFoundContext,
+  ConnectorPicker,
+  type ConnectorPickerClassNames,
+  type ConnectorPickerOwnProps,
+  type ConnectorPickerProps,
+  ConnectorPickerView,
+  type ConnectorPickerViewProps,
+} from './picker/ConnectorPicker.tsx';
+export { Highlight, type HighlightProps, highlightSegments } from './picker/Highlight.tsx';

@@ -16,6 +16,8 @@ export interface PickerMessages {
   resultCount: (count: number) => string;
   noResults: (query: string) => string;
   noResultsHint: string;
+  /** A button shown when a query matches nothing in the chosen country but matches elsewhere. */
+  searchAllCountries: (count: number) => string;
   empty: string;
   notListed: string;
   badges: { beta: string; restricted: string; unstable: string };
@@ -37,6 +39,8 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
       count === 0 ? 'No bank found' : count === 1 ? '1 bank found' : `${count.toLocaleString('en')} banks found`,
     noResults: (query) => `No bank matches “${query}”.`,
     noResultsHint: 'Check the spelling, try fewer words, or choose another country.',
+    searchAllCountries: (count) =>
+      count === 1 ? 'Search all countries (1 bank)' : `Search all countries (${count.toLocaleString('en')} banks)`,
     empty: 'No bank is available here yet.',
     notListed: 'My bank is not listed',
     badges: { beta: 'Beta', restricted: 'Unavailable', unstable: 'May be unstable' },
@@ -60,6 +64,10 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
           : `${count.toLocaleString('fr')} banques trouvées`,
     noResults: (query) => `Aucune banque ne correspond à « ${query} ».`,
     noResultsHint: 'Vérifiez l’orthographe, essayez moins de mots ou choisissez un autre pays.',
+    searchAllCountries: (count) =>
+      count <= 1
+        ? `Chercher dans tous les pays (${count} banque)`
+        : `Chercher dans tous les pays (${count.toLocaleString('fr')} banques)`,
     empty: 'Aucune banque n’est encore disponible ici.',
     notListed: 'Ma banque n’est pas dans la liste',
     badges: { beta: 'Bêta', restricted: 'Indisponible', unstable: 'Peut être instable' },
@@ -83,6 +91,10 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
           : `${count.toLocaleString('de')} Banken gefunden`,
     noResults: (query) => `Keine Bank passt zu „${query}“.`,
     noResultsHint: 'Prüfen Sie die Schreibweise, versuchen Sie weniger Wörter oder wählen Sie ein anderes Land.',
+    searchAllCountries: (count) =>
+      count === 1
+        ? 'In allen Ländern suchen (1 Bank)'
+        : `In allen Ländern suchen (${count.toLocaleString('de')} Banken)`,
     empty: 'Hier ist noch keine Bank verfügbar.',
     notListed: 'Meine Bank ist nicht aufgeführt',
     badges: { beta: 'Beta', restricted: 'Nicht verfügbar', unstable: 'Eventuell instabil' },
@@ -106,6 +118,10 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
           : `${count.toLocaleString('es')} bancos encontrados`,
     noResults: (query) => `Ningún banco coincide con «${query}».`,
     noResultsHint: 'Revisa la ortografía, prueba con menos palabras o elige otro país.',
+    searchAllCountries: (count) =>
+      count === 1
+        ? 'Buscar en todos los países (1 banco)'
+        : `Buscar en todos los países (${count.toLocaleString('es')} bancos)`,
     empty: 'Todavía no hay bancos disponibles aquí.',
     notListed: 'Mi banco no aparece',
     badges: { beta: 'Beta', restricted: 'No disponible', unstable: 'Puede ser inestable' },
@@ -129,6 +145,10 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
           : `${count.toLocaleString('it')} banche trovate`,
     noResults: (query) => `Nessuna banca corrisponde a «${query}».`,
     noResultsHint: 'Controlla l’ortografia, prova con meno parole o scegli un altro paese.',
+    searchAllCountries: (count) =>
+      count === 1
+        ? 'Cerca in tutti i paesi (1 banca)'
+        : `Cerca in tutti i paesi (${count.toLocaleString('it')} banche)`,
     empty: 'Qui non è ancora disponibile nessuna banca.',
     notListed: 'La mia banca non è nell’elenco',
     badges: { beta: 'Beta', restricted: 'Non disponibile', unstable: 'Potrebbe essere instabile' },
@@ -152,6 +172,8 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
           : `${count.toLocaleString('nl')} banken gevonden`,
     noResults: (query) => `Geen bank komt overeen met ‘${query}’.`,
     noResultsHint: 'Controleer de spelling, probeer minder woorden of kies een ander land.',
+    searchAllCountries: (count) =>
+      count === 1 ? 'In alle landen zoeken (1 bank)' : `In alle landen zoeken (${count.toLocaleString('nl')} banken)`,
     empty: 'Hier is nog geen bank beschikbaar.',
     notListed: 'Mijn bank staat er niet bij',
     badges: { beta: 'Bèta', restricted: 'Niet beschikbaar', unstable: 'Mogelijk instabiel' },
@@ -175,6 +197,10 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
           : `${count.toLocaleString('pt')} bancos encontrados`,
     noResults: (query) => `Nenhum banco corresponde a «${query}».`,
     noResultsHint: 'Verifique a ortografia, experimente menos palavras ou escolha outro país.',
+    searchAllCountries: (count) =>
+      count === 1
+        ? 'Pesquisar em todos os países (1 banco)'
+        : `Pesquisar em todos os países (${count.toLocaleString('pt')} bancos)`,
     empty: 'Ainda não há bancos disponíveis aqui.',
     notListed: 'O meu banco não está na lista',
     badges: { beta: 'Beta', restricted: 'Indisponível', unstable: 'Pode estar instável' },

@@ -1,0 +1,507 @@
+import {
+  type Connector,
+  type ConnectorSearch,
+  type ConnectorSearchFilter,
+  type ConnectorSearchFilters,
+  type ConnectorSearchResult,
+  createConnectorSearch,
+  foldText,
+} from '@connector-kit/core';
+import {
+  type ChangeEvent,
+  type HTMLAttributes,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  useCallback,
+  useDeferredValue,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useControllableState } from './use-controllable-state.ts';
+
+/** What moved the active option last: the keyboard (scroll it into view), the pointer (it is under it already). */
+export type ConnectorSearchActiveSource = 'keyboard' | 'pointer';
+
+export interface UseConnectorSearchOptions {
+  /**
+   * The connectors to search, e.g. `useConnectors({ expand: ['countries'] }).data?.connectors`. The index is built once
+   * per array (keep the same array between renders: React Query does); `undefined` while loading.
+   * The country filter needs the `countries` expand.
+   */
+  connectors: readonly Connector[] | null | undefined;
+
+  /** The chosen country (ISO 3166-1 alpha-2), `null` for every country. Controlled when not `undefined`. */
+  countryCode?: string | null | undefined;
+  /** The first country when uncontrolled; every country by default. */
+  defaultCountryCode?: string | null | undefined;
+  onCountryCodeChange?: ((countryCode: string | null) => void) | undefined;
+
+  /** The text typed in the search input. Controlled when not `undefined`. */
+  query?: string | undefined;
+  defaultQuery?: string | undefined;
+  onQueryChange?: ((query: string) => void) | undefined;
+
+  /** The uuid of the chosen connector, `null` for none. Controlled when not `undefined`. */
+  value?: string | null | undefined;
+  defaultValue?: string | null | undefined;
+  /** Called when the user picks another connector. */
+  onValueChange?: ((uuid: string | null) => void) | undefined;
+  /** Called every time the user picks a connector (with Enter or a click), even the one already chosen. */
+  onSelect?: ((connector: Connector) => void) | undefined;
+
+  /**
+   * A "popular" group listed above the others while the query is empty: connector uuids (in this order), or a number
+   * N for the first N connectors in the data's order. Only connectors that pass the filters (country included) are
+   * shown; they are also listed again, in their place, among all connectors.
+   */
+  popular?: readonly string[] | number | undefined;
+  /** Connector uuids, most popular first: breaks ties of the search score (see `createConnectorSearch`). */
+  popularity?: readonly string[] | undefined;
+  /** Capabilities, products, an allowlist of uuids, countries (used when no country is chosen). */
+  filters?: ConnectorSearchFilters | undefined;
+  /**
+   * Replaces the built-in matching and scoring (see `ConnectorSearchFilter`). The index is rebuilt when its identity
+   * changes: define it outside the component or wrap it in `useCallback`.
+   */
+  filter?: ConnectorSearchFilter | undefined;
+  /** Locale(s) of the alphabetical order; the runtime's default when absent or invalid. */
+  locale?: string | readonly string[] | undefined;
+  /** Base of the ids of the input, listbox and options; generated when absent. */
+  id?: string | undefined;
+  /** How many options PageUp and PageDown move by (default 10). */
+  pageSize?: number | undefined;
+}
+
+export interface ConnectorSearchOptionPropsParams<E extends HTMLElement = HTMLElement> extends HTMLAttributes<E> {
+  /** Position of the option in `results`. */
+  index: number;
+  /** `results[index]`. */
+  result: ConnectorSearchResult;
+}
+
+export interface UseConnectorSearchResult {
+  /** What is typed. */
+  query: string;
+  setQuery: (query: string) => void;
+  /** The query the results are for; lags behind `query` while a search runs in the background. */
+  searchedQuery: string;
+  /** `true` while the results are being brought up to date with the query or country. */
+  isStale: boolean;
+
+  countryCode: string | null;
+  setCountryCode: (countryCode: string | null) => void;
+
+  /**
+   * The options, in display order: the popular group first when it is shown (see `popularCount`), then every
+   * connector that matches. Hidden connectors are never listed; restricted ones are, with `disabled: true`.
+   */
+  results: readonly ConnectorSearchResult[];
+  /** How many of the first `results` form the popular group; 0 when no group is shown. */
+  popularCount: number;
+  /** How many connectors match (the popular group is not counted twice). */
+  matchCount: number;
+  /** How many connectors can be searched at all (hidden ones are not). */
+  size: number;
+  /**
+   * The index behind the results, for searches of your own with other filters (e.g. "how many matches in every
+   * country?"). A new index is built when `connectors`, `locale`, `popularity` or `filter` change.
+   */
+  searchIndex: ConnectorSearch;
+
+  /** Position in `results` of the option the keyboard is on, `-1` for none. Reset when the results change. */
+  activeIndex: number;
+  /** What set the active option; scroll it into view when it is the keyboard. `null` when there is none. */
+  activeSource: ConnectorSearchActiveSource | null;
+  /**
+   * Moves the active option (`-1` for none; out-of-range indexes count as none). `source` says what moved it:
+   * `'keyboard'` by default, which a list takes as "scroll it into view"; pass `'pointer'` from hover handlers.
+   */
+  setActiveIndex: (index: number, source?: ConnectorSearchActiveSource) => void;
+  activeResult: ConnectorSearchResult | null;
+
+  /** The uuid of the chosen connector, or `null`. */
+  value: string | null;
+  /** The chosen connector, when it is among `connectors`. */
+  selectedConnector: Connector | null;
+  /** Picks the option at `index` of `results`; a disabled (restricted) option is refused. Returns whether it was picked. */
+  selectIndex: (index: number) => boolean;
+  setValue: (uuid: string | null) => void;
+
+  inputId: string;
+  listboxId: string;
+  /** The id of the option at `index`, for `aria-activedescendant`. */
+  getOptionId: (index: number) => string;
+
+  /** Props of the text input: the combobox. Your own handlers run first; call `preventDefault()` to skip ours. */
+  getInputProps: (props?: InputHTMLAttributes<HTMLInputElement>) => InputHTMLAttributes<HTMLInputElement>;
+  /** Props of the element that holds the options (give it a label: `aria-label` or `aria-labelledby`). */
+  getListboxProps: <E extends HTMLElement = HTMLElement>(props?: HTMLAttributes<E>) => HTMLAttributes<E>;
+  /** Props of one option. */
+  getOptionProps: <E extends HTMLElement = HTMLElement>(
+    params: ConnectorSearchOptionPropsParams<E>,
+  ) => HTMLAttributes<E>;
+}
+
+const NO_CONNECTORS: readonly Connector[] = Object.freeze([]);
+const NO_RESULTS: readonly ConnectorSearchResult[] = Object.freeze([]);
+const DEFAULT_PAGE_SIZE = 10;
+
+function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+function sameFilters(a: ConnectorSearchFilters | undefined, b: ConnectorSearchFilters | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return (
+    sameList(a.countryCodes, b.countryCodes) &&
+    sameList(a.capabilities, b.capabilities) &&
+    sameList(a.products, b.products) &&
+    sameList(a.uuids, b.uuids)
+  );
+}
+
+function sameListOrValue<T>(a: T | readonly unknown[], b: T | readonly unknown[]): boolean {
+  return Array.isArray(a) && Array.isArray(b) ? sameList(a, b) : Object.is(a, b);
+}
+
+/**
+ * Keeps the first of equal values, so that a list or an object written inline (`filters={{ products: ['pay'] }}`)
+ * does not start a new search on every render.
+ */
+function useStableValue<T>(value: T, equal: (a: T, b: T) => boolean): T {
+  const ref = useRef(value);
+  if (!equal(ref.current, value)) ref.current = value;
+  return ref.current;
+}
+
+function buildIndex(
+  connectors: readonly Connector[],
+  locale: string | readonly string[] | undefined,
+  popularity: readonly string[] | undefined,
+  filter: ConnectorSearchFilter | undefined,
+): ConnectorSearch {
+  try {
+    return createConnectorSearch(connectors, { locale, popularity, filter });
+  } catch (error) {
+    // An invalid locale tag: fall back to the runtime's collation rather than break the picker.
+    if (error instanceof RangeError) return createConnectorSearch(connectors, { popularity, filter });
+    throw error;
+  }
+}
+
+/** The popular group among the matches of an empty query, in the order `popular` gives. */
+function popularGroup(
+  matches: readonly ConnectorSearchResult[],
+  connectors: readonly Connector[],
+  popular: readonly string[] | number,
+): ConnectorSearchResult[] {
+  const wanted = typeof popular === 'number' ? Math.max(0, Math.floor(popular)) : popular.length;
+  if (wanted === 0 || matches.length === 0) return [];
+  const byUuid = new Map<string, ConnectorSearchResult>();
+  for (const result of matches) byUuid.set(result.connector.uuid, result);
+  const group: ConnectorSearchResult[] = [];
+  const seen = new Set<string>();
+  const uuids: Iterable<string> =
+    typeof popular === 'number' ? connectors.map((connector) => connector.uuid) : (popular as readonly string[]);
+  for (const uuid of uuids) {
+    if (group.length >= wanted) break;
+    const result = byUuid.get(uuid);
+    if (result !== undefined && !seen.has(uuid)) {
+      seen.add(uuid);
+      group.push(result);
+    }
+  }
+  return group;
+}
+
+interface ActiveState {
+  /** The results the index points into: the active option is forgotten as soon as the results change. */
+  results: readonly ConnectorSearchResult[];
+  index: number;
+  source: ConnectorSearchActiveSource | null;
+}
+
+/**
+ * Headless state of a connector picker: what is typed, the chosen country, the results, the active option and the
+ * chosen connector, with prop getters for a WAI-ARIA combobox (an input with `role="combobox"` that controls a
+ * `role="listbox"` of `role="option"`; focus stays in the input and `aria-activedescendant` names the active option).
+ *
+ * Searching never blocks typing: the input shows every keystroke at once, and the search runs on a deferred copy of
+ * the query and country (`useDeferredValue`), so React can drop the work of a stale keystroke. The index is built
+ * once per `connectors` array (and locale, `popularity`, `filter`); a keystroke costs one search, and a list that
+ * renders only the visible options (see `ConnectorList`) keeps rendering cheap.
+ *
+ * Keyboard, in the input:
+ * - ArrowDown / ArrowUp: next / previous option, wrapping around; from no active option, the first / the last.
+ * - PageDown / PageUp: `pageSize` options down / up, stopping at the ends.
+ * - Ctrl+Home / Ctrl+End (or ⌘+Home / ⌘+End): the first / last option. Plain Home and End move the text caret as in
+ *   any text field, except when the query is empty, where there is no caret to move: then they go to the first /
+ *   last option too.
+ * - Enter: picks the active option (`onValueChange`, `onSelect`); a restricted option cannot be picked. Without an
+ *   active option Enter is left alone (a surrounding form may use it).
+ * - Escape: clears the query; when the query is already empty, it forgets the active option; when there is neither,
+ *   it is left alone (so that a surrounding dialog can close).
+ * Restricted options can be reached with the arrows, so that their reason (the option's description) is read out.
+ *
+ * The active option is reset whenever the results change (typing, another country), so Enter never picks an option
+ * the user has not seen. `activeIndex` and `activeSource` let a virtualized list scroll the active option into
+ * view:
+ * ```ts
+ * useEffect(() => {
+ *   if (search.activeSource === 'keyboard' && search.activeIndex >= 0) virtualizer.scrollToIndex(search.activeIndex);
+ * }, [search.activeIndex, search.activeSource, virtualizer]);
+ * ```
+ *
+ * @example
+ * ```tsx
+ * const { data } = useConnectors({ expand: ['countries'] });
+ * const search = useConnectorSearch({ connectors: data?.connectors, defaultCountryCode: 'FR', onSelect });
+ * <input {...search.getInputProps({ 'aria-label': 'Search for your bank' })} />
+ * <ul {...search.getListboxProps({ 'aria-label': 'Banks' })}>
+ *   {search.results.map((result, index) => (
+ *     <li key={index} {...search.getOptionProps({ index, result })}>{result.connector.name}</li>
+ *   ))}
+ * </ul>
+ * ```
+ */
+export function useConnectorSearch(options: UseConnectorSearchOptions): UseConnectorSearchResult {
+  const { connectors, onSelect, filter, id, pageSize = DEFAULT_PAGE_SIZE } = options;
+
+  const [query, setQueryState] = useControllableState<string>({
+    value: options.query,
+    defaultValue: options.defaultQuery ?? '',
+    onChange: options.onQueryChange,
+  });
+  const [countryCode, setCountryCodeState] = useControllableState<string | null>({
+    value: options.countryCode,
+    defaultValue: options.defaultCountryCode ?? null,
+    onChange: options.onCountryCodeChange,
+  });
+  const [value, setValue] = useControllableState<string | null>({
+    value: options.value,
+    defaultValue: options.defaultValue ?? null,
+    onChange: options.onValueChange,
+  });
+
+  const data = connectors ?? NO_CONNECTORS;
+  const locale = useStableValue(options.locale, sameListOrValue);
+  const popularity = useStableValue(options.popularity, sameList);
+  const popular = useStableValue(options.popular, sameListOrValue);
+  const filters = useStableValue(options.filters, sameFilters);
+
+  const index = useMemo(() => buildIndex(data, locale, popularity, filter), [data, locale, popularity, filter]);
+
+  // Typing renders the input at once; the search and the list follow in a render React may interrupt.
+  const searchedQuery = useDeferredValue(query);
+  const searchedCountry = useDeferredValue(countryCode);
+
+  const searchFilters = useMemo<ConnectorSearchFilters>(
+    () => ({
+      ...filters,
+      countryCodes: searchedCountry ? [searchedCountry] : filters?.countryCodes,
+    }),
+    [filters, searchedCountry],
+  );
+
+  const matches = useMemo(() => index.search(searchedQuery, searchFilters), [index, searchedQuery, searchFilters]);
+
+  const emptyQuery = useMemo(() => foldText(searchedQuery) === '', [searchedQuery]);
+  const { results, popularCount } = useMemo(() => {
+    if (!emptyQuery || popular === undefined) return { results: matches, popularCount: 0 };
+    const group = popularGroup(matches, data, popular);
+    if (group.length === 0) return { results: matches, popularCount: 0 };
+    return { results: group.concat(matches), popularCount: group.length };
+  }, [emptyQuery, popular, matches, data]);
+
+  // The active option belongs to one list of results: it is forgotten when they change.
+  const [active, setActive] = useState<ActiveState>({ results: NO_RESULTS, index: -1, source: null });
+  const activeIndex = active.results === results && active.index < results.length ? active.index : -1;
+  const activeSource = activeIndex >= 0 ? active.source : null;
+  const activeResult = activeIndex >= 0 ? (results[activeIndex] ?? null) : null;
+
+  // Handlers handed to memoized rows read the latest state here, so that their identity never changes.
+  const latest = useRef({ results, value, onSelect, setValue });
+  latest.current = { results, value, onSelect, setValue };
+
+  const setActiveIndex = useCallback((next: number, source: ConnectorSearchActiveSource = 'keyboard') => {
+    const current = latest.current.results;
+    const clamped = next >= 0 && next < current.length ? Math.floor(next) : -1;
+    setActive((previous) =>
+      previous.results === current && previous.index === clamped && previous.source === source
+        ? previous
+        : { results: current, index: clamped, source },
+    );
+  }, []);
+
+  const selectIndex = useCallback((position: number): boolean => {
+    const { results: current, onSelect: notify, setValue: choose } = latest.current;
+    const result = current[position];
+    if (result === undefined || result.disabled) return false;
+    choose(result.connector.uuid);
+    notify?.(result.connector);
+    return true;
+  }, []);
+
+  const setQuery = useCallback((next: string) => setQueryState(next), [setQueryState]);
+  const setCountryCode = useCallback(
+    (next: string | null) => setCountryCodeState(next ? next.trim().toUpperCase() : null),
+    [setCountryCodeState],
+  );
+
+  const selectedConnector = useMemo(
+    () => (value === null ? null : (data.find((connector) => connector.uuid === value) ?? null)),
+    [data, value],
+  );
+
+  const generatedId = useId();
+  const baseId = id ?? `ck-search${generatedId}`;
+  const inputId = `${baseId}-input`;
+  const listboxId = `${baseId}-listbox`;
+  const getOptionId = useCallback((position: number) => `${baseId}-option-${position}`, [baseId]);
+
+  const count = results.length;
+  const expanded = count > 0;
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.nativeEvent.isComposing || event.altKey) return;
+    const last = count - 1;
+    const move = (next: number) => {
+      event.preventDefault();
+      if (count > 0) setActiveIndex(next, 'keyboard');
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        move(activeIndex < 0 || activeIndex >= last ? 0 : activeIndex + 1);
+        break;
+      case 'ArrowUp':
+        move(activeIndex <= 0 ? last : activeIndex - 1);
+        break;
+      case 'PageDown':
+        move(activeIndex < 0 ? Math.min(pageSize - 1, last) : Math.min(activeIndex + pageSize, last));
+        break;
+      case 'PageUp':
+        move(activeIndex < 0 ? 0 : Math.max(activeIndex - pageSize, 0));
+        break;
+      case 'Home':
+      case 'End':
+        if (event.ctrlKey || event.metaKey || query === '') move(event.key === 'Home' ? 0 : last);
+        break;
+      case 'Enter':
+        if (activeResult !== null) {
+          event.preventDefault();
+          selectIndex(activeIndex);
+        }
+        break;
+      case 'Escape':
+        if (query !== '') {
+          event.preventDefault();
+          setQuery('');
+          setActiveIndex(-1);
+        } else if (activeIndex >= 0) {
+          event.preventDefault();
+          setActiveIndex(-1);
+        }
+        break;
+    }
+  };
+
+  const getInputProps: UseConnectorSearchResult['getInputProps'] = (props = {}) => {
+    const { onChange, onKeyDown, ...rest } = props;
+    return {
+      id: inputId,
+      type: 'text',
+      autoComplete: 'off',
+      autoCorrect: 'off',
+      autoCapitalize: 'none',
+      spellCheck: false,
+      ...rest,
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-expanded': expanded,
+      'aria-controls': listboxId,
+      'aria-activedescendant': activeIndex >= 0 ? getOptionId(activeIndex) : undefined,
+      value: query,
+      onChange: (event: ChangeEvent<HTMLInputElement>) => {
+        onChange?.(event);
+        if (!event.defaultPrevented) setQuery(event.target.value);
+      },
+      onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+        onKeyDown?.(event);
+        if (!event.defaultPrevented) handleKeyDown(event);
+      },
+    };
+  };
+
+  const getListboxProps = <E extends HTMLElement = HTMLElement>(props: HTMLAttributes<E> = {}): HTMLAttributes<E> => ({
+    ...props,
+    id: listboxId,
+    role: 'listbox',
+  });
+
+  const getOptionProps = <E extends HTMLElement = HTMLElement>({
+    index: position,
+    result,
+    onClick,
+    onMouseDown,
+    onPointerMove,
+    ...rest
+  }: ConnectorSearchOptionPropsParams<E>): HTMLAttributes<E> => ({
+    ...rest,
+    id: getOptionId(position),
+    role: 'option',
+    'aria-selected': result.connector.uuid === value,
+    'aria-disabled': result.disabled ? true : undefined,
+    onMouseDown: (event: MouseEvent<E>) => {
+      onMouseDown?.(event);
+      // Keep the focus in the input: the keyboard goes on working after a click.
+      if (!event.defaultPrevented) event.preventDefault();
+    },
+    onClick: (event: MouseEvent<E>) => {
+      onClick?.(event);
+      if (!event.defaultPrevented) {
+        setActiveIndex(position, 'pointer');
+        selectIndex(position);
+      }
+    },
+    onPointerMove: (event: PointerEvent<E>) => {
+      onPointerMove?.(event);
+      if (!event.defaultPrevented && position !== activeIndex) setActiveIndex(position, 'pointer');
+    },
+  });
+
+  return {
+    query,
+    setQuery,
+    searchedQuery,
+    isStale: query !== searchedQuery || countryCode !== searchedCountry,
+    countryCode,
+    setCountryCode,
+    results,
+    popularCount,
+    matchCount: matches.length,
+    size: index.size,
+    searchIndex: index,
+    activeIndex,
+    activeSource,
+    setActiveIndex,
+    activeResult,
+    value,
+    selectedConnector,
+    selectIndex,
+    setValue,
+    inputId,
+    listboxId,
+    getOptionId,
+    getInputProps,
+    getListboxProps,
+    getOptionProps,
+  };
+}

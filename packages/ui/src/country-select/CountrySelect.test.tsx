@@ -1,0 +1,141 @@
+import { demoConnectors } from '@connector-kit/mock-api';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CountrySelect } from './CountrySelect.tsx';
+import { browserRegions, resolveDefaultCountry } from './default-country.ts';
+
+async function expectNoAxeViolations(container: HTMLElement) {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+function mockLanguages(languages: string[]) {
+  vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('CountrySelect', () => {
+  it('lists "All countries" then every country in the UI locale, by collation, with its count in the name', async () => {
+    mockLanguages(['ja-JP']);
+    const user = userEvent.setup();
+    render(<CountrySelect connectors={demoConnectors} locale="fr" />);
+    const trigger = screen.getByRole('combobox', { name: 'Pays' });
+    expect(trigger).toHaveTextContent('Tous les pays');
+    await user.click(trigger);
+    const names = screen.getAllByRole('option').map((option) => option.getAttribute('aria-label'));
+    expect(names[0]).toBe('Tous les pays, 237 banques');
+    expect(names.slice(1, 6)).toEqual([
+      'Allemagne, 39 banques',
+      'Autriche, 10 banques',
+      'Belgique, 14 banques',
+      'Espagne, 23 banques',
+      'France, 116 banques',
+    ]);
+    expect(screen.getByRole('option', { name: 'Royaume-Uni, 11 banques' })).toBeInTheDocument();
+    expect(screen.getByText('116 banques')).toBeInTheDocument();
+  });
+
+  it('reports the chosen country, and null for every country', async () => {
+    mockLanguages(['ja-JP']);
+    const user = userEvent.setup();
+    const onValueChange = vi.fn();
+    render(<CountrySelect connectors={demoConnectors} onValueChange={onValueChange} />);
+    await user.click(screen.getByRole('combobox', { name: 'Country' }));
+    await user.click(screen.getByRole('option', { name: 'Germany, 39 banks' }));
+    expect(onValueChange).toHaveBeenLastCalledWith('DE');
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveTextContent('Germany');
+    await user.click(screen.getByRole('combobox', { name: 'Country' }));
+    await user.click(screen.getByRole('option', { name: /^All countries/ }));
+    expect(onValueChange).toHaveBeenLastCalledWith(null);
+  });
+
+  it('starts on the browser language’s region when it has connectors', () => {
+    mockLanguages(['de-AT', 'de']);
+    render(<CountrySelect connectors={demoConnectors} />);
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveTextContent('Austria');
+  });
+
+  it('starts on every country when the browser’s region has no connectors', () => {
+    mockLanguages(['ja-JP']);
+    render(<CountrySelect connectors={demoConnectors} />);
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveTextContent('All countries');
+  });
+
+  it('prefers the default it is given, and follows a controlled value', () => {
+    mockLanguages(['de-AT']);
+    const { rerender } = render(<CountrySelect connectors={demoConnectors} defaultValue="es" />);
+    expect(screen.getByRole('combobox')).toHaveTextContent('Spain');
+    rerender(<CountrySelect connectors={demoConnectors} value={null} />);
+    expect(screen.getByRole('combobox')).toHaveTextContent('All countries');
+  });
+
+  it('keeps a chosen country that has no connectors, with 0', async () => {
+    const user = userEvent.setup();
+    render(<CountrySelect connectors={demoConnectors} value="JP" />);
+    expect(screen.getByRole('combobox')).toHaveTextContent('Japan');
+    await user.click(screen.getByRole('combobox'));
+    expect(screen.getByRole('option', { name: 'Japan, 0 banks' })).toBeInTheDocument();
+  });
+
+  it('works right to left and without data', () => {
+    render(<CountrySelect connectors={undefined} dir="rtl" disabled />);
+    const trigger = screen.getByRole('combobox', { name: 'Country' });
+    expect(trigger).toBeDisabled();
+    expect(trigger.closest('[dir]')).toHaveAttribute('dir', 'rtl');
+  });
+
+  it('takes a class for the root and each part', async () => {
+    mockLanguages(['ja-JP']);
+    const user = userEvent.setup();
+    const { container } = render(
+      <CountrySelect
+        connectors={demoConnectors}
+        className="mine"
+        classNames={{ trigger: 'trg', label: 'lbl', item: 'itm', itemCount: 'cnt', content: 'cnt-box' }}
+      />,
+    );
+    expect(container.firstElementChild).toHaveClass('ck-country-select', 'mine');
+    expect(screen.getByRole('combobox')).toHaveClass('trg');
+    expect(screen.getByText('Country')).toHaveClass('lbl');
+    await user.click(screen.getByRole('combobox'));
+    expect(screen.getAllByRole('option')[1]).toHaveClass('itm');
+    expect(screen.getByRole('listbox').closest('.cnt-box')).not.toBeNull();
+    expect(container.querySelector('.cnt')).not.toBeNull();
+  });
+
+  it('has no axe violations, closed or open', async () => {
+    mockLanguages(['fr-FR']);
+    const user = userEvent.setup();
+    const { container } = render(<CountrySelect connectors={demoConnectors} />);
+    await expectNoAxeViolations(container);
+    await user.click(screen.getByRole('combobox'));
+    await expectNoAxeViolations(container);
+  });
+});
+
+describe('resolveDefaultCountry', () => {
+  const available = new Set(['FR', 'DE', 'BE']);
+
+  it('takes the given default, normalized, even null', () => {
+    expect(resolveDefaultCountry({ defaultCountry: 'be', available, languages: ['de-DE'] })).toBe('BE');
+    expect(resolveDefaultCountry({ defaultCountry: null, available, languages: ['de-DE'] })).toBeNull();
+  });
+
+  it('else the first language whose region has connectors', () => {
+    expect(resolveDefaultCountry({ available, languages: ['en-US', 'fr'] })).toBe('FR');
+    expect(resolveDefaultCountry({ available, languages: ['nl-BE'] })).toBe('BE');
+    expect(resolveDefaultCountry({ available, languages: ['ja', 'not a tag!'] })).toBeNull();
+    expect(resolveDefaultCountry({ available, languages: [] })).toBeNull();
+  });
+
+  it('reads navigator.languages by default', () => {
+    mockLanguages(['de-CH', 'de']);
+    expect(browserRegions()).toEqual(['CH', 'DE']);
+    expect(resolveDefaultCountry({ available })).toBe('DE');
+  });
+});

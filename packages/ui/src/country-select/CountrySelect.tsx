@@ -1,0 +1,244 @@
+import { type Connector, countConnectorsByCountry } from '@connector-kit/core';
+import { useControllableState } from '@connector-kit/react';
+import * as Select from '@radix-ui/react-select';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
+import { cx } from '../picker/class-names.ts';
+import { resolveDefaultCountry } from './default-country.ts';
+
+/** Extra classes for each part, added to the built-in `ck-country-select__*` ones. */
+export interface CountrySelectClassNames {
+  root?: string | undefined;
+  label?: string | undefined;
+  trigger?: string | undefined;
+  value?: string | undefined;
+  icon?: string | undefined;
+  /** The pop-up list. */
+  content?: string | undefined;
+  viewport?: string | undefined;
+  item?: string | undefined;
+  itemText?: string | undefined;
+  /** The number of connectors beside a country. */
+  itemCount?: string | undefined;
+  itemIndicator?: string | undefined;
+  scrollButton?: string | undefined;
+}
+
+export interface CountrySelectProps extends LocaleOptions {
+  /** The connectors to count per country (fetched with the `countries` expand). */
+  connectors?: readonly Connector[] | null | undefined;
+  /** Or the counts themselves, by upper-case ISO 3166-1 alpha-2 code (see `countConnectorsByCountry`). */
+  counts?: ReadonlyMap<string, number> | undefined;
+  /** The count shown beside "All countries"; the number of visible `connectors` by default. */
+  total?: number | undefined;
+  /** The chosen country, `null` for every country. Controlled when not `undefined`. */
+  value?: string | null | undefined;
+  /**
+   * The first country when uncontrolled. When absent: the region of the browser's language if it has connectors,
+   * else every country.
+   */
+  defaultValue?: string | null | undefined;
+  onValueChange?: ((countryCode: string | null) => void) | undefined;
+  /** Id of the trigger button (the visible label points at it); generated when absent. */
+  id?: string | undefined;
+  disabled?: boolean | undefined;
+  /** Name of the hidden native select, when inside a form. */
+  name?: string | undefined;
+  className?: string | undefined;
+  classNames?: CountrySelectClassNames | undefined;
+}
+
+/** Radix Select needs a non-empty value for "every country"; no ISO code looks like this. */
+const ALL = '*';
+const NO_CLASS_NAMES: CountrySelectClassNames = {};
+
+interface CountryOption {
+  code: string;
+  name: string;
+  count: number;
+}
+
+function regionNames(locale: string): (code: string) => string {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+  } catch {
+    names = null;
+  }
+  return (code) => {
+    try {
+      return names?.of(code) ?? code;
+    } catch {
+      // Not a well-formed region code: show it as it is.
+      return code;
+    }
+  };
+}
+
+function collatorFor(locale: string): Intl.Collator {
+  try {
+    return new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  } catch {
+    return new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  }
+}
+
+function ChevronIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="20" height="20">
+      <path
+        d="M5 7.5l5 5 5-5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+function CheckIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="16" height="16">
+      <path
+        d="M4 10.5l4 4 8-9"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+function CountrySelectImpl({
+  connectors,
+  counts: countsProp,
+  total: totalProp,
+  value,
+  defaultValue,
+  onValueChange,
+  id,
+  disabled,
+  name,
+  locale,
+  dir,
+  messages,
+  className,
+  classNames = NO_CLASS_NAMES,
+}: CountrySelectProps) {
+  const { locale: tag, dir: direction, messages: m } = useLocale({ locale, dir, messages });
+  const counts = useMemo(
+    () => countsProp ?? (connectors ? countConnectorsByCountry(connectors) : new Map<string, number>()),
+    [countsProp, connectors],
+  );
+  const total = useMemo(
+    () => totalProp ?? connectors?.filter((connector) => connector.hidden !== true).length,
+    [totalProp, connectors],
+  );
+
+  // `undefined` until someone chooses: the default then follows the data as it arrives.
+  const [chosen, setChosen] = useControllableState<string | null | undefined>({
+    value,
+    defaultValue: undefined,
+    onChange: (next) => onValueChange?.(next ?? null),
+  });
+  const current =
+    chosen !== undefined ? chosen : resolveDefaultCountry({ defaultCountry: defaultValue, available: counts });
+
+  const options = useMemo<CountryOption[]>(() => {
+    const nameOf = regionNames(tag);
+    const list: CountryOption[] = [...counts].map(([code, count]) => ({ code, name: nameOf(code), count }));
+    // A chosen country without connectors stays visible, with 0.
+    if (current !== null && !counts.has(current)) list.push({ code: current, name: nameOf(current), count: 0 });
+    const collator = collatorFor(tag);
+    return list.sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
+  }, [counts, current, tag]);
+
+  const generatedId = useId();
+  const triggerId = id ?? `ck-country${generatedId}`;
+  const labelId = `${triggerId}-label`;
+
+  // The pop-up is rendered inside this component, so that it inherits the theme, the font and the direction.
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+
+  const handleChange = useCallback((next: string) => setChosen(next === ALL ? null : next), [setChosen]);
+
+  const item = (code: string, label: string, count: number | undefined) => {
+    const countText = count === undefined ? undefined : m.picker.countryCount(count);
+    return (
+      <Select.Item
+        key={code}
+        value={code}
+        // The count belongs in the accessible name, not only the country.
+        aria-labelledby={undefined}
+        aria-label={countText ? `${label}, ${countText}` : label}
+        className={cx('ck-country-select__item', classNames.item)}
+      >
+        {/* Radix copies ItemText into the trigger and drops its class: the class goes on a wrapper. */}
+        <span className={cx('ck-country-select__item-text', classNames.itemText)}>
+          <Select.ItemText>{label}</Select.ItemText>
+        </span>
+        {countText ? (
+          <span className={cx('ck-country-select__count', classNames.itemCount)} aria-hidden="true" dir="auto">
+            {countText}
+          </span>
+        ) : null}
+        <Select.ItemIndicator className={cx('ck-country-select__indicator', classNames.itemIndicator)}>
+          <CheckIcon />
+        </Select.ItemIndicator>
+      </Select.Item>
+    );
+  };
+
+  return (
+    <div ref={setContainer} className={cx('ck ck-country-select', className, classNames.root)} dir={direction}>
+      <label id={labelId} htmlFor={triggerId} className={cx('ck-country-select__label', classNames.label)}>
+        {m.picker.countryLabel}
+      </label>
+      <Select.Root value={current ?? ALL} onValueChange={handleChange} dir={direction} disabled={disabled} name={name}>
+        <Select.Trigger
+          id={triggerId}
+          aria-labelledby={labelId}
+          className={cx('ck-country-select__trigger', classNames.trigger)}
+        >
+          <Select.Value className={cx('ck-country-select__value', classNames.value)} />
+          <Select.Icon className={cx('ck-country-select__icon', classNames.icon)}>
+            <ChevronIcon />
+          </Select.Icon>
+        </Select.Trigger>
+        <Select.Portal container={container}>
+          <Select.Content
+            position="popper"
+            sideOffset={4}
+            collisionPadding={8}
+            className={cx('ck-country-select__content', classNames.content)}
+          >
+            <Select.ScrollUpButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
+              <ChevronIcon />
+            </Select.ScrollUpButton>
+            <Select.Viewport className={cx('ck-country-select__viewport', classNames.viewport)}>
+              {item(ALL, m.picker.allCountries, total)}
+              {options.map((option) => item(option.code, option.name, option.count))}
+            </Select.Viewport>
+            <Select.ScrollDownButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
+              <ChevronIcon />
+            </Select.ScrollDownButton>
+          </Select.Content>
+        </Select.Portal>
+      </Select.Root>
+    </div>
+  );
+}
+
+/**
+ * A country filter on Radix Select: "All countries" first, then every country that has connectors, named in the UI
+ * locale (`Intl.DisplayNames`) and sorted by its collation, each with its number of connectors (shown, and part of the
+ * option's accessible name).
+ *
+ * Without a `value` or `defaultValue`, it starts on the region of the browser's language when that country has
+ * connectors, else on every country (see `resolveDefaultCountry`).
+ */
+export const CountrySelect = memo(CountrySelectImpl);

@@ -1,0 +1,275 @@
+/// <reference types="vite/client" />
+import '../styles/base.css';
+import '../styles/picker.css';
+import { demoConnectors, generateConnectors } from '@connector-kit/mock-api';
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ConnectorPicker } from './ConnectorPicker.tsx';
+
+/*
+ * The picker on the emulator (see .storybook/preview.tsx): `parameters.emulator` sets the dataset, the latency and
+ * the faults of each story. Every story runs as a test with an axe check.
+ */
+
+const width: Decorator = (Story) => (
+  <div style={{ maxWidth: 520 }}>
+    <Story />
+  </div>
+);
+
+const dark: Decorator = (Story) => (
+  <div
+    data-ck-theme="dark"
+    className="ck"
+    style={{ maxWidth: 520, padding: 24, background: 'var(--ck-color-bg)', colorScheme: 'dark' }}
+  >
+    <Story />
+  </div>
+);
+
+const meta = {
+  title: 'ui/ConnectorPicker',
+  component: ConnectorPicker,
+  decorators: [width],
+  args: {
+    onValueChange: fn(),
+    onSelect: fn(),
+    onCountryCodeChange: fn(),
+  },
+} satisfies Meta<typeof ConnectorPicker>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const uuidOf = (name: string) => demoConnectors.find((connector) => connector.name === name)?.uuid ?? '';
+
+/** Waits for the list, so that the axe check runs on the loaded picker. */
+async function loaded(canvasElement: HTMLElement, name: string | RegExp = /./) {
+  return within(canvasElement).findByRole('listbox', { name }, { timeout: 10_000 });
+}
+
+const waitForList: Story['play'] = async ({ canvasElement }) => {
+  await expect(await loaded(canvasElement)).toBeVisible();
+};
+
+export const Default: Story = { play: waitForList };
+
+/** Type without accents, arrow down, Enter. */
+export const KeyboardFlow: Story = {
+  args: { defaultCountry: 'FR' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await loaded(canvasElement);
+    const input = canvas.getByRole('combobox', { name: 'Search for your bank' });
+    await userEvent.type(input, 'societe generale');
+    await expect(await canvas.findByRole('option', { name: 'Société Générale' })).toBeVisible();
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await expect(args.onValueChange).toHaveBeenCalledWith(uuidOf('Société Générale'));
+  },
+};
+
+// One story per country of the demo data.
+const country = (code: string): Story => ({ args: { defaultCountry: code }, play: waitForList });
+export const France = country('FR');
+export const Germany = country('DE');
+export const Spain = country('ES');
+export const Italy = country('IT');
+export const Netherlands = country('NL');
+export const Belgium = country('BE');
+export const Portugal = country('PT');
+export const Austria = country('AT');
+export const Ireland = country('IE');
+export const Luxembourg = country('LU');
+export const UnitedKingdom = country('GB');
+export const Poland = country('PL');
+
+/** 20,000 generated connectors: the list renders only what is in view. */
+export const TwentyThousand: Story = {
+  parameters: { emulator: { connectors: generateConnectors(20_000, 1) } },
+  play: async ({ canvasElement }) => {
+    const listbox = await loaded(canvasElement);
+    await expect(listbox.querySelectorAll('[role="option"]').length).toBeLessThan(100);
+    await userEvent.type(within(canvasElement).getByRole('combobox', { name: 'Search for your bank' }), 'banque');
+    await waitFor(() => expect(listbox.querySelector('mark')).not.toBeNull());
+  },
+};
+
+/** The answer never comes: the skeleton stays (the client gives up after its timeout). */
+export const Loading: Story = {
+  parameters: { emulator: { faults: [{ kind: 'timeout', route: 'list' }] } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Loading…');
+  },
+};
+
+/** A slow answer: the user types while it loads, and keeps the query. */
+export const SlowNetwork: Story = {
+  args: { defaultCountry: 'FR' },
+  parameters: { emulator: { latencyMs: 1500 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole('combobox', { name: 'Search for your bank' }), 'credit agricole');
+    await loaded(canvasElement);
+    await expect(await canvas.findAllByRole('option')).not.toHaveLength(0);
+  },
+};
+
+export const ServerError: Story = {
+  parameters: { emulator: { faults: [{ kind: 'status', status: 500, route: 'list', times: 1 }] } },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 10_000 });
+    await expect(alert).toHaveTextContent('The service is having trouble');
+  },
+};
+
+/** Retry after an error: the list comes back, the query is still there. */
+export const ErrorThenRetry: Story = {
+  args: { defaultQuery: 'bnp' },
+  parameters: { emulator: { faults: [{ kind: 'status', status: 503, route: 'list', times: 1 }] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 });
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await loaded(canvasElement);
+    await expect(canvas.getByRole('combobox', { name: 'Search for your bank' })).toHaveValue('bnp');
+  },
+};
+
+/** A gateway answers an HTML page instead of JSON. */
+export const BadGateway: Story = {
+  parameters: { emulator: { faults: [{ kind: 'html', status: 502, route: 'list' }] } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert', {}, { timeout: 10_000 })).toBeVisible();
+  },
+};
+
+export const EmptyData: Story = {
+  args: { onNotFound: fn() },
+  parameters: { emulator: { connectors: [] } },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByText('No bank is available here yet.', {}, { timeout: 10_000 }),
+    ).toBeVisible();
+  },
+};
+
+/** A query that matches nothing: it is echoed, with a way out. */
+export const NoMatch: Story = {
+  args: { defaultCountry: 'FR', onNotFound: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await loaded(canvasElement);
+    await userEvent.type(canvas.getByRole('combobox', { name: 'Search for your bank' }), 'zzyzx');
+    await expect(await canvas.findByText('No bank matches “zzyzx”.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'My bank is not listed' }));
+    await expect(args.onNotFound).toHaveBeenCalledWith({ query: 'zzyzx', countryCode: 'FR' });
+  },
+};
+
+/** Matches in another country only: one click widens the search. */
+export const MatchesElsewhere: Story = {
+  args: { defaultCountry: 'DE', defaultQuery: 'societe generale' },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByRole('button', { name: 'Search all countries (1 bank)' }, { timeout: 10_000 }),
+    ).toBeVisible();
+  },
+};
+
+/** Restricted banks are listed with their reason, and cannot be picked. */
+export const Restricted: Story = {
+  args: { defaultCountry: 'FR', defaultQuery: 'banque' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await loaded(canvasElement);
+    const option = await canvas.findByRole('option', { name: 'Banque Courtois' });
+    await expect(option).toHaveAttribute('aria-disabled', 'true');
+    await expect(option).toHaveAccessibleDescription(/not possible at the moment/);
+    await userEvent.click(option);
+    await expect(args.onValueChange).not.toHaveBeenCalled();
+  },
+};
+
+/** A "Popular" group above "All banks" while the query is empty. */
+export const PopularFirst: Story = {
+  args: {
+    defaultCountry: 'FR',
+    popular: [
+      'Crédit Agricole Île-de-France',
+      'BNP Paribas',
+      'Société Générale',
+      'Crédit Mutuel',
+      'LCL',
+      'BoursoBank',
+      'La Banque Postale',
+    ].map(uuidOf),
+  },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+    await expect(within(canvasElement).getByRole('group', { name: 'Popular' })).toBeVisible();
+  },
+};
+
+/** The first 8 connectors of the data's order as the popular group. */
+export const PopularCount: Story = {
+  args: { popular: 8 },
+  play: waitForList,
+};
+
+/** A chosen connector, controlled by the app. */
+export const Selected: Story = {
+  args: { defaultCountry: 'FR', value: uuidOf('LCL'), defaultQuery: 'lcl' },
+  play: waitForList,
+};
+
+const locale = (tag: string, countryCode: string, listName: string): Story => ({
+  args: { locale: tag, defaultCountry: countryCode },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement, listName);
+  },
+});
+export const InEnglish = locale('en', 'GB', 'Banks');
+export const InFrench = locale('fr', 'FR', 'Banques');
+export const InGerman = locale('de', 'DE', 'Banken');
+export const InSpanish = locale('es', 'ES', 'Bancos');
+export const InItalian = locale('it', 'IT', 'Banche');
+export const InDutch = locale('nl', 'NL', 'Banken');
+export const InPortuguese = locale('pt', 'PT', 'Bancos');
+
+export const RightToLeft: Story = {
+  args: { dir: 'rtl', defaultCountry: 'FR', defaultQuery: 'banque' },
+  play: waitForList,
+};
+
+export const DarkTheme: Story = {
+  decorators: [dark],
+  args: { defaultCountry: 'FR', defaultQuery: 'credit', popular: 4 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await loaded(canvasElement);
+    await userEvent.click(canvas.getByRole('combobox', { name: 'Search for your bank' }));
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+  },
+};
+
+export const DarkThemeRestricted: Story = {
+  decorators: [dark],
+  args: { defaultCountry: 'FR', defaultQuery: 'banque' },
+  play: waitForList,
+};
+
+export const DarkThemeNoMatch: Story = {
+  decorators: [dark],
+  args: { defaultCountry: 'DE', defaultQuery: 'societe generale', onNotFound: fn() },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText(/No bank matches/, {}, { timeout: 10_000 });
+  },
+};
+
+export const DarkThemeError: Story = {
+  decorators: [dark],
+  parameters: { emulator: { faults: [{ kind: 'status', status: 500, route: 'list' }] } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('alert', {}, { timeout: 10_000 });
+  },
+};

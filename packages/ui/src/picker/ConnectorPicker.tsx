@@ -1,0 +1,424 @@
+import {
+  type Connector,
+  type ConnectorSearchFilter,
+  type ConnectorSearchFilters,
+  type ConnectorSearchResult,
+  countConnectorsByCountry,
+} from '@connector-kit/core';
+import { useConnectorSearch, useConnectors, useControllableState } from '@connector-kit/react';
+import { type ReactNode, useCallback, useId, useMemo, useRef } from 'react';
+import { CountrySelect, type CountrySelectClassNames } from '../country-select/CountrySelect.tsx';
+import { resolveDefaultCountry } from '../country-select/default-country.ts';
+import { ErrorState } from '../error-state/ErrorState.tsx';
+import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
+import { ConnectorList, type ConnectorListClassNames } from './ConnectorList.tsx';
+import { cx } from './class-names.ts';
+
+/** Extra classes for each part of the picker, added to the built-in `ck-picker__*` ones. */
+export interface ConnectorPickerClassNames {
+  root?: string | undefined;
+  /** The row that holds the country select and the search field. */
+  controls?: string | undefined;
+  search?: string | undefined;
+  searchLabel?: string | undefined;
+  /** The box around the input, its icon and the clear button. */
+  field?: string | undefined;
+  input?: string | undefined;
+  clearButton?: string | undefined;
+  /** The area below the controls: list, skeleton, error or empty state. */
+  body?: string | undefined;
+  loading?: string | undefined;
+  error?: string | undefined;
+  /** The "no bank found" and "no bank here" states. */
+  message?: string | undefined;
+  notFoundButton?: string | undefined;
+  allCountriesButton?: string | undefined;
+  countrySelect?: CountrySelectClassNames | undefined;
+  list?: ConnectorListClassNames | undefined;
+}
+
+/** What the user was looking for when they said their bank is not listed. */
+export interface ConnectorNotFoundContext {
+  query: string;
+  countryCode: string | null;
+}
+
+export interface ConnectorPickerOwnProps extends LocaleOptions {
+  /** The uuid of the chosen connector, `null` for none. Controlled when not `undefined`. */
+  value?: string | null | undefined;
+  defaultValue?: string | null | undefined;
+  onValueChange?: ((uuid: string | null) => void) | undefined;
+  /** Called every time the user picks a connector, even the one already chosen. */
+  onSelect?: ((connector: Connector) => void) | undefined;
+
+  /** The chosen country, `null` for every country. Controlled when not `undefined`. */
+  countryCode?: string | null | undefined;
+  /**
+   * The first country when uncontrolled. When absent: the region of the browser's language if it has connectors,
+   * else every country.
+   */
+  defaultCountry?: string | null | undefined;
+  onCountryCodeChange?: ((countryCode: string | null) => void) | undefined;
+
+  /** The search text. Controlled when not `undefined`. */
+  query?: string | undefined;
+  defaultQuery?: string | undefined;
+  onQueryChange?: ((query: string) => void) | undefined;
+
+  /** A "Popular" group above "All banks" while the query is empty: connector uuids, or the first N of the data. */
+  popular?: readonly string[] | number | undefined;
+  /** Capabilities, products, an allowlist of uuids (countries come from the country select). */
+  filters?: Omit<ConnectorSearchFilters, 'countryCodes'> | undefined;
+  /** Replaces the built-in matching (see `ConnectorSearchFilter`); keep its identity stable. */
+  filter?: ConnectorSearchFilter | undefined;
+  /** Shows a "My bank is not listed" button when the search finds nothing, and calls this when it is pressed. */
+  onNotFound?: ((context: ConnectorNotFoundContext) => void) | undefined;
+
+  /** Base of the ids of the parts; generated when absent. */
+  id?: string | undefined;
+  className?: string | undefined;
+  classNames?: ConnectorPickerClassNames | undefined;
+}
+
+export interface ConnectorPickerViewProps extends ConnectorPickerOwnProps {
+  /** The connectors, with the `countries` expand; `undefined` while they load. */
+  connectors: readonly Connector[] | null | undefined;
+  /** Shows the loading skeleton (when there are no connectors yet). */
+  isLoading?: boolean | undefined;
+  /** Shows the error with a retry button (when there are no connectors to show). */
+  error?: unknown;
+  onRetry?: (() => void) | undefined;
+}
+
+const NO_CLASS_NAMES: ConnectorPickerClassNames = {};
+const SKELETON_ROWS = [0, 1, 2, 3, 4, 5, 6];
+
+function SearchIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="20" height="20" className="ck-picker__icon">
+      <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M13 13l4.5 4.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function ClearIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="18" height="18">
+      <path d="M5 5l10 10M15 5L5 15" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+type PickerFilters = Omit<ConnectorSearchFilters, 'countryCodes'>;
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((value, i) => value === b[i]));
+
+/** The first of equal filters, so that filters written inline do not redo the counting on every render. */
+function useStableFilters(filters: PickerFilters | undefined): PickerFilters | undefined {
+  const ref = useRef(filters);
+  const previous = ref.current;
+  const same =
+    previous === filters ||
+    (previous !== undefined &&
+      filters !== undefined &&
+      sameList(previous.capabilities, filters.capabilities) &&
+      sameList(previous.products, filters.products) &&
+      sameList(previous.uuids, filters.uuids));
+  if (!same) ref.current = filters;
+  return ref.current;
+}
+
+/** Keeps the connectors that have every capability and product asked for, and are in the allowlist if any. */
+function applyFilters(connectors: readonly Connector[], filters: PickerFilters | undefined): readonly Connector[] {
+  const capabilities = filters?.capabilities?.length ? filters.capabilities : null;
+  const products = filters?.products?.length ? filters.products : null;
+  const uuids = filters?.uuids?.length ? new Set(filters.uuids) : null;
+  if (!capabilities && !products && !uuids) return connectors;
+  return connectors.filter(
+    (connector) =>
+      (!uuids || uuids.has(connector.uuid)) &&
+      (!capabilities || capabilities.every((capability) => connector.capabilities?.includes(capability))) &&
+      (!products ||
+        products.every((product) => (connector.products as readonly string[] | undefined)?.includes(product))),
+  );
+}
+
+/**
+ * The connector picker without its data: give it `connectors` (with the `countries` expand) and the loading and
+ * error states yourself. `ConnectorPicker` is this plus `useConnectors`.
+ */
+export function ConnectorPickerView({
+  connectors,
+  isLoading = false,
+  error,
+  onRetry,
+  value,
+  defaultValue,
+  onValueChange,
+  onSelect,
+  countryCode: countryCodeProp,
+  defaultCountry,
+  onCountryCodeChange,
+  query,
+  defaultQuery,
+  onQueryChange,
+  popular,
+  filters: filtersProp,
+  filter,
+  onNotFound,
+  id,
+  locale,
+  dir,
+  messages,
+  className,
+  classNames = NO_CLASS_NAMES,
+}: ConnectorPickerViewProps) {
+  const filters = useStableFilters(filtersProp);
+  const { locale: tag, dir: direction, messages: m } = useLocale({ locale, dir, messages });
+  const generatedId = useId();
+  const baseId = id ?? `ck-picker${generatedId}`;
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // What the country select counts: the connectors that pass the filters other than the country.
+  const filtered = useMemo(() => (connectors ? applyFilters(connectors, filters) : undefined), [connectors, filters]);
+  const counts = useMemo(() => countConnectorsByCountry(filtered ?? []), [filtered]);
+  const total = useMemo(() => filtered?.filter((connector) => connector.hidden !== true).length, [filtered]);
+
+  // `undefined` until the user chooses a country: until then the default follows the data as it arrives.
+  const [chosenCountry, setChosenCountry] = useControllableState<string | null | undefined>({
+    value: countryCodeProp,
+    defaultValue: undefined,
+    onChange: (next) => onCountryCodeChange?.(next ?? null),
+  });
+  const countryCode =
+    chosenCountry !== undefined ? chosenCountry : resolveDefaultCountry({ defaultCountry, available: counts });
+
+  const search = useConnectorSearch({
+    connectors,
+    countryCode,
+    onCountryCodeChange: setChosenCountry,
+    query,
+    defaultQuery,
+    onQueryChange,
+    value,
+    defaultValue,
+    onValueChange,
+    onSelect,
+    popular,
+    filters,
+    filter,
+    locale: tag,
+    id: baseId,
+  });
+  const {
+    results,
+    popularCount,
+    matchCount,
+    searchedQuery,
+    searchIndex,
+    size,
+    selectIndex,
+    setActiveIndex,
+    setCountryCode,
+    setQuery,
+  } = search;
+
+  const handleSelect = useCallback(
+    (_result: ConnectorSearchResult, index: number) => selectIndex(index),
+    [selectIndex],
+  );
+  const handleHover = useCallback((index: number) => setActiveIndex(index, 'pointer'), [setActiveIndex]);
+
+  const latest = useRef({ query: search.query, countryCode, onNotFound });
+  latest.current = { query: search.query, countryCode, onNotFound };
+
+  const hasNotFound = onNotFound !== undefined;
+  const emptyContent = useMemo(() => {
+    if (results.length > 0) return null;
+    // With no connectors at all, say so whatever was typed.
+    const typed = size > 0 ? searchedQuery.trim() : '';
+    // Nothing here, but something elsewhere: one click widens the search instead of a dead end.
+    const elsewhere =
+      countryCode === null ? 0 : searchIndex.search(searchedQuery, { ...filters, countryCodes: undefined }).length;
+    const focusInput = () => inputRef.current?.focus();
+    return (
+      <div className={cx('ck-picker__message', classNames.message)}>
+        {typed ? (
+          <>
+            <p className="ck-picker__message-title">{m.picker.noResults(typed)}</p>
+            <p className="ck-picker__hint">{m.picker.noResultsHint}</p>
+          </>
+        ) : (
+          <p className="ck-picker__message-title">{m.picker.empty}</p>
+        )}
+        {elsewhere > 0 || hasNotFound ? (
+          <div className="ck-picker__actions">
+            {elsewhere > 0 ? (
+              <button
+                type="button"
+                className={cx('ck-button ck-button--secondary', classNames.allCountriesButton)}
+                onClick={() => {
+                  setCountryCode(null);
+                  focusInput();
+                }}
+              >
+                {m.picker.searchAllCountries(elsewhere)}
+              </button>
+            ) : null}
+            {hasNotFound ? (
+              <button
+                type="button"
+                className={cx('ck-button ck-button--secondary', classNames.notFoundButton)}
+                onClick={() => {
+                  const { query: typedQuery, countryCode: country, onNotFound: notify } = latest.current;
+                  notify?.({ query: typedQuery, countryCode: country });
+                }}
+              >
+                {m.picker.notListed}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    );
+  }, [
+    results.length,
+    size,
+    searchedQuery,
+    countryCode,
+    searchIndex,
+    filters,
+    hasNotFound,
+    setCountryCode,
+    m.picker,
+    classNames.message,
+    classNames.allCountriesButton,
+    classNames.notFoundButton,
+  ]);
+
+  let body: ReactNode;
+  if (connectors) {
+    body = (
+      <ConnectorList
+        results={results}
+        popularCount={popularCount}
+        matchCount={matchCount}
+        activeIndex={search.activeIndex}
+        value={search.value}
+        onSelect={handleSelect}
+        onActiveIndexChange={handleHover}
+        id={search.listboxId}
+        getOptionId={search.getOptionId}
+        empty={emptyContent}
+        locale={locale}
+        dir={direction}
+        messages={messages}
+        className="ck-picker__list"
+        classNames={classNames.list}
+      />
+    );
+  } else if (error !== undefined && error !== null && !isLoading) {
+    body = (
+      <ErrorState
+        error={error}
+        onRetry={onRetry}
+        locale={locale}
+        dir={direction}
+        messages={messages}
+        className={cx('ck-picker__error', classNames.error)}
+      />
+    );
+  } else {
+    body = (
+      <div role="status" className={cx('ck-picker__loading', classNames.loading)}>
+        <span className="ck-visually-hidden">{m.common.loading}</span>
+        <div aria-hidden="true" className="ck-picker__skeleton">
+          {SKELETON_ROWS.map((row) => (
+            <div key={row} className="ck-picker__skeleton-row">
+              <span className="ck-picker__skeleton-avatar" />
+              <span className="ck-picker__skeleton-text" />
+            </div>
+          ))}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={cx('ck ck-picker', className, classNames.root)} dir={direction}>
+      <div className={cx('ck-picker__controls', classNames.controls)}>
+        <CountrySelect
+          id={`${baseId}-country`}
+          counts={counts}
+          total={total}
+          value={countryCode}
+          onValueChange={setCountryCode}
+          disabled={!connectors}
+          locale={locale}
+          dir={direction}
+          messages={messages}
+          className="ck-picker__country"
+          classNames={classNames.countrySelect}
+        />
+        <div className={cx('ck-picker__search', classNames.search)}>
+          <label htmlFor={search.inputId} className={cx('ck-picker__label', classNames.searchLabel)}>
+            {m.picker.searchLabel}
+          </label>
+          <div className={cx('ck-picker__field', classNames.field)}>
+            <SearchIcon />
+            <input
+              ref={inputRef}
+              {...search.getInputProps({
+                placeholder: m.picker.searchPlaceholder,
+                className: cx('ck-picker__input', classNames.input),
+                enterKeyHint: 'search',
+              })}
+            />
+            {search.query !== '' ? (
+              <button
+                type="button"
+                aria-label={m.picker.clearSearch}
+                className={cx('ck-picker__clear', classNames.clearButton)}
+                onClick={() => {
+                  setQuery('');
+                  inputRef.current?.focus();
+                }}
+              >
+                <ClearIcon />
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </div>
+      <div className={cx('ck-picker__body', classNames.body)}>{body}</div>
+    </div>
+  );
+}
+
+export type ConnectorPickerProps = ConnectorPickerOwnProps;
+
+/**
+ * A bank picker: a country select, a search field and the list of connectors, fetched once with
+ * `useConnectors({ expand: ['countries'] })` (every country at once: switching countries filters on the client and
+ * never fetches again). Needs a `ConnectorsProvider` above it.
+ *
+ * The search is accent-, case- and punctuation-blind ("societe generale" finds "Société Générale") and takes words in
+ * any order; the keyboard works as `useConnectorSearch` describes; restricted banks are listed with their reason but
+ * cannot be picked. The loading, error (with retry), empty and no-match states all keep what the user typed and the
+ * country they chose.
+ */
+export function ConnectorPicker(props: ConnectorPickerProps) {
+  const { data, isPending, isFetching, isError, error, refetch } = useConnectors({ expand: ['countries'] });
+  const retry = useCallback(() => void refetch(), [refetch]);
+  return (
+    <ConnectorPickerView
+      {...props}
+      connectors={data?.connectors}
+      isLoading={data === undefined && (isPending || isFetching)}
+      error={data === undefined && isError ? error : undefined}
+      onRetry={retry}
+    />
+  );
+}
