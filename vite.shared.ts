@@ -22,6 +22,8 @@ export function workspaceSources(): Plugin {
     name: 'connector-kit:workspace-sources',
     config: () => ({
       resolve: { conditions: [condition, ...defaultClientConditions] },
+      // Loaded on demand by field patterns: pre-bundle it, or the dev server reloads the page when first asked for it.
+      optimizeDeps: { include: ['@connector-kit/core > re2js'] },
       ssr: { resolve: { conditions: [condition, ...defaultServerConditions], externalConditions: [condition] } },
     }),
   };

@@ -36,6 +36,8 @@ const preview: Preview = {
     msw.use(...createConnectorsHandlersFor(emulator, EMULATOR_BASE_PATH));
   },
   decorators: [withConnectors],
+  // A docs page per component, with its props from the component's types.
+  tags: ['autodocs'],
   parameters: {
     layout: 'padded',
     // Every story runs as a test with an axe check: a violation fails it.

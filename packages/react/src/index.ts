@@ -37,6 +37,15 @@ export {
 } from './use-batch-update-connectors.ts';
 export { type UseConnectorOptions, type UseConnectorParams, useConnector } from './use-connector.ts';
 export {
+  type ConnectorFormSubmission,
+  type ConnectorFormValues,
+  type ConnectorWebauthRequest,
+  connectorFieldKey,
+  type UseConnectorFormOptions,
+  type UseConnectorFormResult,
+  useConnectorForm,
+} from './use-connector-form.ts';
+export {
   type ConnectorSearchActiveSource,
   type ConnectorSearchOptionPropsParams,
   type UseConnectorSearchOptions,

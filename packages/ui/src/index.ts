@@ -1,6 +1,7 @@
 export { ConnectorAvatar, type ConnectorAvatarProps } from './avatar/ConnectorAvatar.tsx';
 export { contrastRatio, parseBrandColor, readableTextColor } from './avatar/color.ts';
 export { initialsOf } from './avatar/initials.ts';
+export { ConnectFlow, type ConnectFlowClassNames, type ConnectFlowProps } from './connect-flow/ConnectFlow.tsx';
 export {
   CountrySelect,
   type CountrySelectClassNames,
@@ -12,6 +13,14 @@ export {
   resolveDefaultCountry,
 } from './country-select/default-country.ts';
 export { ErrorState, type ErrorStateProps } from './error-state/ErrorState.tsx';
+export { ConnectorForm, type ConnectorFormProps } from './form/ConnectorForm.tsx';
+export type { ConnectorFormClassNames } from './form/class-names.ts';
+export { DateField, type DateFieldProps } from './form/DateField.tsx';
+export { FieldControl, type FieldControlProps } from './form/FieldControl.tsx';
+export type { FieldInputBaseProps } from './form/FieldShell.tsx';
+export { ListField, type ListFieldProps, type ListOption, listOptions, MAX_RADIO_OPTIONS } from './form/ListField.tsx';
+export { PasswordField, type PasswordFieldProps } from './form/PasswordField.tsx';
+export { TextField, type TextFieldProps } from './form/TextField.tsx';
 export type { CommonMessages } from './i18n/common.ts';
 export { type LocaleOptions, LocaleProvider, useLocale } from './i18n/context.tsx';
 export { type DescribedError, describeError } from './i18n/errors.ts';

@@ -3,6 +3,8 @@ import type { LocaleTable } from './locale.ts';
 /** Strings of the connection form and the connect flow. */
 export interface FormMessages {
   title: (connectorName: string) => string;
+  /** Title of the form that validates a payment (`kind: 'payment'`). */
+  paymentTitle: (connectorName: string) => string;
   stepIndicator: (current: number, total: number) => string;
   next: string;
   back: string;
@@ -28,6 +30,7 @@ export interface FormMessages {
 export const formMessages: LocaleTable<FormMessages> = {
   en: {
     title: (name) => `Connect ${name}`,
+    paymentTitle: (name) => `Confirm your payment with ${name}`,
     stepIndicator: (current, total) => `Step ${current} of ${total}`,
     next: 'Next',
     back: 'Back',
@@ -54,6 +57,7 @@ export const formMessages: LocaleTable<FormMessages> = {
   },
   fr: {
     title: (name) => `Connecter ${name}`,
+    paymentTitle: (name) => `Valider votre paiement avec ${name}`,
     stepIndicator: (current, total) => `Étape ${current} sur ${total}`,
     next: 'Suivant',
     back: 'Retour',
@@ -80,6 +84,7 @@ export const formMessages: LocaleTable<FormMessages> = {
   },
   de: {
     title: (name) => `${name} verbinden`,
+    paymentTitle: (name) => `Zahlung mit ${name} bestätigen`,
     stepIndicator: (current, total) => `Schritt ${current} von ${total}`,
     next: 'Weiter',
     back: 'Zurück',
@@ -106,6 +111,7 @@ export const formMessages: LocaleTable<FormMessages> = {
   },
   es: {
     title: (name) => `Conectar ${name}`,
+    paymentTitle: (name) => `Confirmar el pago con ${name}`,
     stepIndicator: (current, total) => `Paso ${current} de ${total}`,
     next: 'Siguiente',
     back: 'Atrás',
@@ -132,6 +138,7 @@ export const formMessages: LocaleTable<FormMessages> = {
   },
   it: {
     title: (name) => `Collega ${name}`,
+    paymentTitle: (name) => `Conferma il pagamento con ${name}`,
     stepIndicator: (current, total) => `Passo ${current} di ${total}`,
     next: 'Avanti',
     back: 'Indietro',
@@ -158,6 +165,7 @@ export const formMessages: LocaleTable<FormMessages> = {
   },
   nl: {
     title: (name) => `${name} koppelen`,
+    paymentTitle: (name) => `Betaling bevestigen met ${name}`,
     stepIndicator: (current, total) => `Stap ${current} van ${total}`,
     next: 'Volgende',
     back: 'Terug',
@@ -184,6 +192,7 @@ export const formMessages: LocaleTable<FormMessages> = {
   },
   pt: {
     title: (name) => `Ligar ${name}`,
+    paymentTitle: (name) => `Confirmar o pagamento com ${name}`,
     stepIndicator: (current, total) => `Passo ${current} de ${total}`,
     next: 'Seguinte',
     back: 'Voltar',

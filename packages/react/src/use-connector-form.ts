@@ -1,0 +1,373 @@
+import {
+  type AuthMechanism,
+  buildFieldsSchema,
+  type Connector,
+  type ConnectorField,
+  type ConnectorFormKind,
+  type ConnectorFormPlan,
+  type FormStep,
+  planConnectorForm,
+  preloadSafeRegexEngine,
+} from '@connector-kit/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
+
+/** The form's values, by field key (see `connectorFieldKey`): every value is a string. */
+export type ConnectorFormValues = Record<string, string>;
+
+/** What a completed form hands over: values keyed by field `name`, for the fields of the plan only. */
+export interface ConnectorFormSubmission {
+  connector: Connector;
+  /** The mechanism the plan was made for (the one chosen in the form). */
+  authMechanism: AuthMechanism;
+  values: Record<string, string>;
+}
+
+/** What a webauth step hands over when the user continues to the bank: the values of that step's fields. */
+export interface ConnectorWebauthRequest {
+  connector: Connector;
+  /** The source this step adds (`null` when the plan is not sequenced by source, e.g. payments). */
+  source: string | null;
+  /** The step's own mechanism (`webauth`). */
+  authMechanism: AuthMechanism;
+  values: Record<string, string>;
+}
+
+export interface UseConnectorFormOptions {
+  /** The mechanism to plan for. Controlled when not `undefined`. */
+  authMechanism?: AuthMechanism | undefined;
+  /** The first mechanism when uncontrolled; by default the connector's own (see `planConnectorForm`). */
+  defaultAuthMechanism?: AuthMechanism | undefined;
+  /** Called when the user picks another mechanism. */
+  onAuthMechanismChange?: ((authMechanism: AuthMechanism) => void) | undefined;
+  /**
+   * Prefilled values by field `name` (like the Powens Webview's `connectorFieldValues`). Read on the first render and
+   * again when the connector changes.
+   */
+  defaultValues?: Readonly<Record<string, string>> | undefined;
+  /** Names of fields whose prefilled value cannot be edited. A field without a prefilled value stays editable. */
+  readOnly?: readonly string[] | undefined;
+  /** `connection` (default) asks for `fields`; `payment` for `payment_fields`. */
+  kind?: ConnectorFormKind | undefined;
+  /** Called with the values once the last step is valid. */
+  onSubmit: (submission: ConnectorFormSubmission) => void | Promise<void>;
+  /**
+   * Called when the user continues to the bank from a webauth step, with that step's values. On an earlier step the
+   * form then moves on to the next one. Without it, a webauth step that ends the form submits through `onSubmit`.
+   */
+  onWebauth?: ((request: ConnectorWebauthRequest) => void | Promise<void>) | undefined;
+}
+
+export interface UseConnectorFormResult {
+  /** The react-hook-form instance: register inputs under `fieldKey(field.name)`. */
+  form: UseFormReturn<ConnectorFormValues>;
+  plan: ConnectorFormPlan;
+  steps: FormStep[];
+  /** The current step. */
+  step: FormStep;
+  stepIndex: number;
+  isFirstStep: boolean;
+  isLastStep: boolean;
+  /** Validates the current step only; moves on when it is valid. Resolves to whether it moved. */
+  next: () => Promise<boolean>;
+  /** Goes back one step, values kept. */
+  back: () => void;
+  /**
+   * What Enter or the primary button does: on an earlier step, `next`; on a webauth step, `continueToBank`; on the
+   * last step, validates the planned fields and calls `onSubmit`. Resolves to whether it went through.
+   */
+  submit: () => Promise<boolean>;
+  /** The action of a webauth step: validates it, calls `onWebauth`, then moves on (or submits, see `onWebauth`). */
+  continueToBank: () => Promise<boolean>;
+  /** Whether `onSubmit` or `onWebauth` is running. */
+  isSubmitting: boolean;
+  authMechanism: AuthMechanism;
+  availableAuthMechanisms: AuthMechanism[];
+  /** Plans the form again for another mechanism, from its first step; values typed in fields that still apply stay. */
+  setAuthMechanism: (authMechanism: AuthMechanism) => void;
+  /** The react-hook-form name of a field (its `name`, escaped when it could not be used as a form path). */
+  fieldKey: (name: string) => string;
+  /** Whether a field shows its prefilled value without letting the user change it. */
+  isReadOnly: (name: string) => boolean;
+}
+
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The react-hook-form name of a connector field. A field `name` comes from the server and could contain dots or
+ * brackets (paths for react-hook-form) or shadow an object member; such names are escaped to `$` and the hex code
+ * points joined by `-`, which no plain name contains, so two fields never share a key.
+ */
+export function connectorFieldKey(name: string): string {
+  if (/^[A-Za-z_][\w-]*$/.test(name) && !RESERVED.has(name) && !(name in Object.prototype)) return name;
+  return `$${Array.from(name, (c) => (c.codePointAt(0) as number).toString(16)).join('-')}`;
+}
+
+/** Every field of the connector for the form's kind, whatever the mechanism: their values live side by side. */
+function allFields(connector: Connector, kind: ConnectorFormKind): ConnectorField[] {
+  const list = kind === 'payment' ? connector.payment_fields : connector.fields;
+  return (Array.isArray(list) ? list : []).filter(
+    (f): f is ConnectorField => f !== null && typeof f === 'object' && typeof f.name === 'string',
+  );
+}
+
+/** Whether a value counts as empty, as the schema reads it. */
+const isEmpty = (field: ConnectorField, value: string) => (field.type === 'password' ? !value : !value.trim());
+
+function initialValues(fields: ConnectorField[], defaults: Readonly<Record<string, string>> | undefined) {
+  const values: ConnectorFormValues = {};
+  for (const f of fields) {
+    const key = connectorFieldKey(f.name);
+    if (key in values) continue;
+    const value = defaults && Object.hasOwn(defaults, f.name) ? defaults[f.name] : undefined;
+    values[key] = typeof value === 'string' ? value : '';
+  }
+  return values;
+}
+
+/**
+ * The connection (or payment) form of a connector, as react-hook-form state plus the planned steps.
+ *
+ * - One `useForm` for every field of the connector, validated by the zod schema of the planned fields
+ *   (`buildFieldsSchema`); errors are the keys `required`, `pattern`, `date`, `list` for the UI to localize. Fields are
+ *   validated once touched, then on every change.
+ * - `next` validates the current step only; `submit` on the last step validates every planned field, and when one of an
+ *   earlier step is wrong (a prefilled value, say), goes back to that step. The first invalid field gets the focus.
+ * - Values are kept when moving back and forth and when switching mechanism; `onSubmit` gets the values of the
+ *   planned fields only, keyed by field `name`, an optional field left empty left out.
+ * - The safe regex engine starts loading as soon as a field has a pattern.
+ * - Secrets stay in react-hook-form's state: nothing here stores, logs or puts a value in a URL, and every value is
+ *   cleared when the component using the hook unmounts.
+ */
+export function useConnectorForm(connector: Connector, options: UseConnectorFormOptions): UseConnectorFormResult {
+  const {
+    authMechanism: controlledMechanism,
+    defaultAuthMechanism,
+    onAuthMechanismChange,
+    defaultValues,
+    readOnly,
+    kind = 'connection',
+    onSubmit,
+    onWebauth,
+  } = options;
+  const connectorKey = `${kind}\u0000${connector.uuid}`;
+
+  // The mechanism chosen in the form when uncontrolled, for the connector it was chosen for.
+  const [own, setOwn] = useState<{ for: string; mechanism: AuthMechanism | undefined }>(() => ({
+    for: connectorKey,
+    mechanism: defaultAuthMechanism,
+  }));
+  const requested = controlledMechanism ?? (own.for === connectorKey ? own.mechanism : defaultAuthMechanism);
+  const plan = useMemo(
+    () => planConnectorForm(connector, { authMechanism: requested, kind }),
+    [connector, requested, kind],
+  );
+  const { steps } = plan;
+  const planKey = `${connectorKey}\u0000${plan.authMechanism}`;
+
+  const fields = useMemo(() => allFields(connector, kind), [connector, kind]);
+  const planned = useMemo(() => steps.flatMap((s) => s.fields), [steps]);
+  const resolver = useMemo(() => {
+    const schema = buildFieldsSchema(planned.map((f) => ({ ...f, name: connectorFieldKey(f.name) })));
+    return zodResolver(schema) as unknown as Resolver<ConnectorFormValues>;
+  }, [planned]);
+
+  const defaultsRef = useRef(defaultValues);
+  defaultsRef.current = defaultValues;
+  const form = useForm<ConnectorFormValues>({
+    defaultValues: initialValues(fields, defaultValues),
+    resolver,
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    shouldFocusError: false,
+  });
+
+  // A new connector: start over with its own prefilled values.
+  const formFor = useRef(connectorKey);
+  useEffect(() => {
+    if (formFor.current === connectorKey) return;
+    formFor.current = connectorKey;
+    form.reset(initialValues(fields, defaultsRef.current));
+  }, [connectorKey, fields, form]);
+
+  // Values are cleared on unmount. Under StrictMode's simulated unmount they are put back on the next mount.
+  const fieldsRef = useRef(fields);
+  fieldsRef.current = fields;
+  const cleared = useRef(false);
+  useEffect(() => {
+    if (cleared.current) {
+      cleared.current = false;
+      form.reset(initialValues(fieldsRef.current, defaultsRef.current));
+    }
+    return () => {
+      cleared.current = true;
+      const blank: ConnectorFormValues = {};
+      for (const key of Object.keys(form.getValues())) blank[key] = '';
+      form.reset(blank);
+    };
+  }, [form]);
+
+  useEffect(() => {
+    if (fields.some((f) => typeof f.regex === 'string' && f.regex !== '')) void preloadSafeRegexEngine();
+  }, [fields]);
+
+  const [position, setPosition] = useState({ for: planKey, index: 0 });
+  const stepIndex = position.for === planKey ? Math.min(position.index, steps.length - 1) : 0;
+  const step = steps[stepIndex] as FormStep;
+  const isFirstStep = stepIndex === 0;
+  const isLastStep = stepIndex === steps.length - 1;
+  const goTo = useCallback((index: number) => setPosition({ for: planKey, index }), [planKey]);
+
+  // A field to focus once its step is on screen (an invalid field of another step).
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const key = pendingFocus.current;
+    if (key === null) return;
+    pendingFocus.current = null;
+    form.setFocus(key);
+  });
+
+  const readOnlyNames = useMemo(() => new Set(readOnly ?? []), [readOnly]);
+  const isReadOnly = useCallback(
+    (name: string) => {
+      if (!readOnlyNames.has(name)) return false;
+      const value = defaultsRef.current?.[name];
+      return typeof value === 'string' && value !== '';
+    },
+    [readOnlyNames],
+  );
+
+  const collect = useCallback(
+    (list: readonly ConnectorField[]) => {
+      const values: Record<string, string> = {};
+      for (const f of list) {
+        const fixed = isReadOnly(f.name) ? defaultsRef.current?.[f.name] : undefined;
+        const raw = fixed ?? form.getValues(connectorFieldKey(f.name));
+        const value = typeof raw === 'string' ? raw : '';
+        if (isEmpty(f, value) && f.required !== true) continue;
+        Object.defineProperty(values, f.name, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return values;
+    },
+    [form, isReadOnly],
+  );
+
+  /** Validates these fields; on failure focuses the first invalid one, on its own step if need be. */
+  const validate = useCallback(
+    async (list: readonly ConnectorField[]) => {
+      const keys = list.map((f) => connectorFieldKey(f.name));
+      if (!keys.length) return true;
+      const valid = await form.trigger(keys);
+      if (valid) return true;
+      const first = list.find((f) => form.getFieldState(connectorFieldKey(f.name)).invalid);
+      if (first) {
+        const key = connectorFieldKey(first.name);
+        const owner = steps.findIndex((s) => s.fields.includes(first));
+        if (owner >= 0 && owner !== stepIndex) {
+          pendingFocus.current = key;
+          goTo(owner);
+        } else {
+          form.setFocus(key);
+        }
+      }
+      return false;
+    },
+    [form, steps, stepIndex, goTo],
+  );
+
+  const [isSubmitting, setSubmitting] = useState(false);
+  const busy = useRef(false);
+  const run = useCallback(async (task: () => Promise<boolean>) => {
+    if (busy.current) return false;
+    busy.current = true;
+    setSubmitting(true);
+    try {
+      return await task();
+    } finally {
+      busy.current = false;
+      setSubmitting(false);
+    }
+  }, []);
+
+  const latest = useRef({ onSubmit, onWebauth, connector, plan });
+  latest.current = { onSubmit, onWebauth, connector, plan };
+
+  const next = useCallback(async () => {
+    if (isLastStep) return false;
+    if (!(await validate(step.fields))) return false;
+    goTo(stepIndex + 1);
+    return true;
+  }, [isLastStep, validate, step, goTo, stepIndex]);
+
+  const back = useCallback(() => {
+    if (stepIndex > 0) goTo(stepIndex - 1);
+  }, [goTo, stepIndex]);
+
+  const finish = useCallback(async () => {
+    if (!(await validate(planned))) return false;
+    const { onSubmit: submitTo, connector: current, plan: currentPlan } = latest.current;
+    await submitTo({ connector: current, authMechanism: currentPlan.authMechanism, values: collect(planned) });
+    return true;
+  }, [validate, planned, collect]);
+
+  const continueToBank = useCallback(
+    () =>
+      run(async () => {
+        if (!(await validate(step.fields))) return false;
+        const { onWebauth: webauthTo, connector: current } = latest.current;
+        if (webauthTo) {
+          await webauthTo({
+            connector: current,
+            source: step.source,
+            authMechanism: step.authMechanism,
+            values: collect(step.fields),
+          });
+          if (!isLastStep) goTo(stepIndex + 1);
+          return true;
+        }
+        if (!isLastStep) {
+          goTo(stepIndex + 1);
+          return true;
+        }
+        return finish();
+      }),
+    [run, validate, step, collect, isLastStep, goTo, stepIndex, finish],
+  );
+
+  const submit = useCallback(async () => {
+    if (step.webauth) return continueToBank();
+    if (!isLastStep) return next();
+    return run(finish);
+  }, [step, continueToBank, isLastStep, next, run, finish]);
+
+  const setAuthMechanism = useCallback(
+    (mechanism: AuthMechanism) => {
+      if (mechanism === plan.authMechanism) return;
+      if (controlledMechanism === undefined) setOwn({ for: connectorKey, mechanism });
+      form.clearErrors();
+      onAuthMechanismChange?.(mechanism);
+    },
+    [plan.authMechanism, controlledMechanism, connectorKey, form, onAuthMechanismChange],
+  );
+
+  return {
+    form,
+    plan,
+    steps,
+    step,
+    stepIndex,
+    isFirstStep,
+    isLastStep,
+    next,
+    back,
+    submit,
+    continueToBank,
+    isSubmitting,
+    authMechanism: plan.authMechanism,
+    availableAuthMechanisms: plan.availableAuthMechanisms,
+    setAuthMechanism,
+    fieldKey: connectorFieldKey,
+    isReadOnly,
+  };
+}

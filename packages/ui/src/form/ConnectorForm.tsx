@@ -1,0 +1,380 @@
+import type { AuthMechanism, Connector, ConnectorField, ConnectorFormKind, FormStep } from '@connector-kit/core';
+import {
+  type ConnectorFormSubmission,
+  type ConnectorFormValues,
+  type ConnectorWebauthRequest,
+  connectorFieldKey,
+  type UseConnectorFormResult,
+  useConnectorForm,
+} from '@connector-kit/react';
+import { type FormEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FieldErrors, useFormState } from 'react-hook-form';
+import { ConnectorAvatar } from '../avatar/ConnectorAvatar.tsx';
+import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
+import type { FormMessages } from '../i18n/form.ts';
+import { type ConnectorFormClassNames, cx } from './class-names.ts';
+import { errorText, FieldControl, fieldLabel } from './FieldControl.tsx';
+
+export interface ConnectorFormProps extends LocaleOptions {
+  /** The connector, with the `fields` and `sources` expands (`payment_fields` for a payment). */
+  connector: Connector;
+  /** The mechanism to connect with. Controlled when not `undefined`. */
+  authMechanism?: AuthMechanism | undefined;
+  /** The first mechanism when uncontrolled; the connector's own by default. */
+  defaultAuthMechanism?: AuthMechanism | undefined;
+  onAuthMechanismChange?: ((authMechanism: AuthMechanism) => void) | undefined;
+  /** Prefilled values by field `name`, like the Powens Webview's `connectorFieldValues`. */
+  defaultValues?: Readonly<Record<string, string>> | undefined;
+  /** Names of prefilled fields the user cannot change. */
+  readOnly?: readonly string[] | undefined;
+  /** `connection` (default) asks for `fields`; `payment` for `payment_fields`. */
+  kind?: ConnectorFormKind | undefined;
+  /**
+   * Called with `{ connector, authMechanism, values }` (values by field `name`, an empty optional field left out)
+   * when the last step is valid. While a returned promise is pending the submit button waits; a rejection is yours to
+   * show (the form stays as it is, values kept).
+   */
+  onSubmit: (submission: ConnectorFormSubmission) => void | Promise<void>;
+  /**
+   * Called when the user presses "Continue to your bank" on a webauth step, with that step's source and values: open
+   * the bank's page from here. The form then moves on to the next step, if any. Without it, a webauth step that ends
+   * the form calls `onSubmit` instead (with the mechanism, `webauth`, in `authMechanism`).
+   */
+  onWebauth?: ((request: ConnectorWebauthRequest) => void | Promise<void>) | undefined;
+  /** Shows "Choose another bank" on the first step, and calls this when it is pressed. */
+  onBack?: (() => void) | undefined;
+  /** Disables the submit button while your app works on the values. */
+  pending?: boolean | undefined;
+  /** Level of the title (default 2). */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | undefined;
+  /** Base of the ids of the parts; generated when absent. */
+  id?: string | undefined;
+  className?: string | undefined;
+  classNames?: ConnectorFormClassNames | undefined;
+}
+
+const NO_CLASS_NAMES: ConnectorFormClassNames = {};
+
+function StepIndicator({
+  id,
+  steps,
+  current,
+  messages,
+  locale,
+  className,
+}: {
+  id: string;
+  locale: string;
+  steps: readonly FormStep[];
+  current: number;
+  messages: FormMessages;
+  className: string | undefined;
+}) {
+  const total = steps.length;
+  const number = new Intl.NumberFormat(locale);
+  return (
+    <div className={cx('ck-form__progress', className)}>
+      <p id={id} className="ck-form__step-label" aria-live="polite">
+        {messages.stepIndicator(current + 1, total)}
+      </p>
+      <ol className="ck-form__steps" aria-labelledby={id}>
+        {steps.map((step, index) => (
+          <li
+            // A plan never has the same source twice, and has one step only when it has no source.
+            key={step.source ?? ''}
+            className="ck-form__step"
+            data-state={index < current ? 'complete' : index === current ? 'current' : 'upcoming'}
+            aria-current={index === current ? 'step' : undefined}
+          >
+            <span className="ck-visually-hidden">{number.format(index + 1)}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function MechanismSwitch({
+  id,
+  hook,
+  messages,
+  className,
+}: {
+  id: string;
+  hook: UseConnectorFormResult;
+  messages: FormMessages;
+  className: string | undefined;
+}) {
+  const known = messages.authMechanisms as Record<string, string>;
+  return (
+    <fieldset className={cx('ck-form__mechanisms', className)}>
+      <legend className="ck-form__label">{messages.authMechanismLabel}</legend>
+      <div className="ck-form__radios">
+        {hook.availableAuthMechanisms.map((mechanism) => (
+          <label key={mechanism} className="ck-form__radio">
+            <input
+              type="radio"
+              name={`${id}-mechanism`}
+              value={mechanism}
+              checked={mechanism === hook.authMechanism}
+              onChange={() => hook.setAuthMechanism(mechanism)}
+              className="ck-form__radio-input"
+            />
+            <span>{Object.hasOwn(known, mechanism) ? known[mechanism] : mechanism}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function ErrorSummary({
+  fields,
+  errors,
+  idOf,
+  onPick,
+  messages,
+  className,
+}: {
+  fields: readonly ConnectorField[];
+  errors: FieldErrors<ConnectorFormValues>;
+  idOf: (field: ConnectorField) => string;
+  onPick: (field: ConnectorField) => void;
+  messages: FormMessages;
+  className: string | undefined;
+}) {
+  const problems = fields.flatMap((field) => {
+    const key = connectorFieldKey(field.name);
+    const text = Object.hasOwn(errors, key) ? errorText(errors[key]?.message, messages) : undefined;
+    return text ? [{ field, text }] : [];
+  });
+  if (!problems.length) return null;
+  return (
+    <div role="alert" className={cx('ck-form__summary', className)}>
+      <p className="ck-form__summary-title">{messages.errorSummary(problems.length)}</p>
+      <ul className="ck-form__summary-list">
+        {problems.map(({ field, text }) => (
+          <li key={field.name}>
+            <a
+              href={`#${idOf(field)}`}
+              onClick={(event: MouseEvent) => {
+                event.preventDefault();
+                onPick(field);
+              }}
+            >
+              {fieldLabel(field)}: {text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The element to focus in a step that just came on screen: its first field's control, else the primary button. */
+function firstControl(container: HTMLElement | null): HTMLElement | null {
+  const field = container?.querySelector('.ck-form__field');
+  if (!field) return null;
+  return (
+    field.querySelector<HTMLElement>('input[type="radio"]:checked') ??
+    field.querySelector<HTMLElement>('input:not([type="hidden"]), button[role="combobox"]')
+  );
+}
+
+/**
+ * The connection form of a connector: its fields, step by step in the order its sources are added, validated as the
+ * server would, with localized errors. It fetches nothing: give it a connector with its `fields` and `sources`.
+ *
+ * - One input per field type: text (and any unknown type), password, date, list (radio buttons up to three choices,
+ *   a select beyond). Labels come from the field; required fields carry a mark and `aria-required`.
+ * - Errors show once a field is left or after a failed attempt, linked with `aria-describedby`; a failed Next or
+ *   Connect moves the focus to the first invalid field and lists the problems in an alert.
+ * - Several steps: a step indicator, Back and Next; the last step's button is Connect. A webauth step shows its
+ *   choices and "Continue to your bank" (see `onWebauth`). Several mechanisms: a choice on the first step.
+ */
+export function ConnectorForm({
+  connector,
+  authMechanism,
+  defaultAuthMechanism,
+  onAuthMechanismChange,
+  defaultValues,
+  readOnly,
+  kind,
+  onSubmit,
+  onWebauth,
+  onBack,
+  pending = false,
+  headingLevel = 2,
+  id: idProp,
+  locale: localeProp,
+  dir: dirProp,
+  messages: messagesProp,
+  className,
+  classNames = NO_CLASS_NAMES,
+}: ConnectorFormProps) {
+  const { locale, dir, messages } = useLocale({ locale: localeProp, dir: dirProp, messages: messagesProp });
+  const m = messages.form;
+  const generatedId = useId();
+  const id = idProp ?? generatedId;
+  const hook = useConnectorForm(connector, {
+    authMechanism,
+    defaultAuthMechanism,
+    onAuthMechanismChange,
+    defaultValues,
+    readOnly,
+    kind,
+    onSubmit,
+    onWebauth,
+  });
+  const { form, steps, step, stepIndex, isFirstStep, isLastStep } = hook;
+  const { errors } = useFormState({ control: form.control });
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  const primaryRef = useRef<HTMLButtonElement>(null);
+  const [showSummary, setShowSummary] = useState(false);
+
+  // A step that comes on screen gets the focus on its first field (a field found invalid takes it afterwards).
+  const shownStep = useRef(stepIndex);
+  useEffect(() => {
+    if (shownStep.current === stepIndex) return;
+    shownStep.current = stepIndex;
+    (firstControl(fieldsRef.current) ?? primaryRef.current)?.focus();
+  }, [stepIndex]);
+
+  const busy = pending || hook.isSubmitting;
+  const onFormSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    hook.submit().then(
+      (ok) => setShowSummary(!ok),
+      () => setShowSummary(false),
+    );
+  };
+
+  const idOf = (field: ConnectorField) => `${id}-field-${connectorFieldKey(field.name)}`;
+  const hintId = `${id}-webauth-hint`;
+  const titleId = `${id}-title`;
+  const Heading = `h${headingLevel}` as const;
+  const title = kind === 'payment' ? m.paymentTitle(connector.name) : m.title(connector.name);
+  const primaryLabel = step.webauth ? m.continueToBank : isLastStep ? m.submit : m.next;
+
+  return (
+    <div ref={setRoot} className={cx('ck', 'ck-form', className, classNames.root)} dir={dir} lang={locale}>
+      <form
+        noValidate
+        onSubmit={onFormSubmit}
+        aria-labelledby={titleId}
+        aria-busy={busy || undefined}
+        className="ck-form__form"
+      >
+        <div className={cx('ck-form__header', classNames.header)}>
+          <ConnectorAvatar connector={connector} size={40} locale={locale} />
+          <Heading id={titleId} className={cx('ck-form__title', classNames.title)}>
+            {title}
+          </Heading>
+        </div>
+
+        {steps.length > 1 ? (
+          <StepIndicator
+            id={`${id}-progress`}
+            steps={steps}
+            current={stepIndex}
+            messages={m}
+            locale={locale}
+            className={classNames.progress}
+          />
+        ) : null}
+
+        {isFirstStep && hook.availableAuthMechanisms.length > 1 ? (
+          <MechanismSwitch id={id} hook={hook} messages={m} className={classNames.mechanisms} />
+        ) : null}
+
+        {showSummary ? (
+          <ErrorSummary
+            fields={step.fields}
+            errors={errors}
+            idOf={idOf}
+            onPick={(field) => form.setFocus(connectorFieldKey(field.name))}
+            messages={m}
+            className={classNames.summary}
+          />
+        ) : null}
+
+        <div ref={fieldsRef} className={cx('ck-form__fields', classNames.fields)}>
+          {step.fields.map((field) => (
+            <FieldControl
+              key={field.name}
+              field={field}
+              stepFields={step.fields}
+              name={connectorFieldKey(field.name)}
+              id={idOf(field)}
+              form={form}
+              readOnly={hook.isReadOnly(field.name)}
+              messages={m}
+              classNames={classNames}
+              dir={dir}
+              portalContainer={root}
+            />
+          ))}
+          {!step.fields.length && !step.webauth ? <p className="ck-form__empty">{m.noFields}</p> : null}
+        </div>
+
+        {step.webauth ? (
+          <div className={cx('ck-form__webauth', classNames.webauth)}>
+            <p id={hintId} className="ck-form__webauth-hint">
+              {m.webauthHint(connector.name)}
+            </p>
+          </div>
+        ) : null}
+
+        <div className={cx('ck-form__actions', classNames.actions)}>
+          <button
+            ref={primaryRef}
+            type="submit"
+            className={cx('ck-button', 'ck-form__primary', classNames.primaryButton)}
+            disabled={busy}
+            aria-describedby={step.webauth ? hintId : undefined}
+          >
+            {primaryLabel}
+            {step.webauth ? <ExternalIcon /> : null}
+          </button>
+          {!isFirstStep ? (
+            <button
+              type="button"
+              className={cx('ck-button', 'ck-button--secondary', 'ck-form__back', classNames.secondaryButton)}
+              onClick={() => {
+                setShowSummary(false);
+                hook.back();
+              }}
+            >
+              {m.back}
+            </button>
+          ) : onBack ? (
+            <button
+              type="button"
+              className={cx('ck-button', 'ck-button--link', 'ck-form__back-to-list', classNames.secondaryButton)}
+              onClick={onBack}
+            >
+              {m.backToList}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function ExternalIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="16" height="16" className="ck-form__external">
+      <path
+        d="M9 3h4v4M13 3L7 9M11 9.5V13H3V5h3.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
