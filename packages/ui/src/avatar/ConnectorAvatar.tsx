@@ -1,5 +1,6 @@
 import type { Connector } from '@connector-kit/core';
 import { type ComponentPropsWithoutRef, useId } from 'react';
+import { cx } from '../class-names.ts';
 import { NEUTRAL_BACKGROUND, parseBrandColor, readableTextColor } from './color.ts';
 import { initialsOf } from './initials.ts';
 
@@ -25,7 +26,7 @@ export function ConnectorAvatar({ connector, size = 32, locale, className, ...re
       width={size}
       height={size}
       viewBox="0 0 40 40"
-      className={className ? `ck-avatar ${className}` : 'ck-avatar'}
+      className={cx('ck-avatar', className)}
       data-initials={initials}
       {...rest}
     >

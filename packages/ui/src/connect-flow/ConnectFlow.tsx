@@ -6,9 +6,10 @@ import {
   useControllableState,
 } from '@connector-kit/react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { cx } from '../class-names.ts';
 import { ErrorState } from '../error-state/ErrorState.tsx';
 import { ConnectorForm } from '../form/ConnectorForm.tsx';
-import { type ConnectorFormClassNames, cx } from '../form/class-names.ts';
+import type { ConnectorFormClassNames } from '../form/class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import {
   type ConnectorNotFoundContext,

@@ -2,8 +2,8 @@ import { type Connector, countConnectorsByCountry } from '@connector-kit/core';
 import { useControllableState } from '@connector-kit/react';
 import * as Select from '@radix-ui/react-select';
 import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { cx } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
-import { cx } from '../picker/class-names.ts';
 import { resolveDefaultCountry } from './default-country.ts';
 
 /** Extra classes for each part, added to the built-in `ck-country-select__*` ones. */

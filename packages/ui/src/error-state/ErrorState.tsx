@@ -1,4 +1,5 @@
 import type { ComponentPropsWithoutRef } from 'react';
+import { cx } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import { describeError } from '../i18n/errors.ts';
 
@@ -13,7 +14,7 @@ export function ErrorState({ error, onRetry, locale, dir, messages, className, .
   const { messages: m, dir: direction } = useLocale({ locale, dir, messages });
   const described = describeError(error, m.common);
   return (
-    <div role="alert" dir={direction} className={className ? `ck ck-error ${className}` : 'ck ck-error'} {...rest}>
+    <div role="alert" dir={direction} className={cx('ck ck-error', className)} {...rest}>
       <p className="ck-error__text">{described.text}</p>
       {described.institutionMessage ? <p className="ck-error__institution">{described.institutionMessage}</p> : null}
       {described.reference ? (

@@ -10,9 +10,10 @@ import {
 import { type FormEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { type FieldErrors, useFormState } from 'react-hook-form';
 import { ConnectorAvatar } from '../avatar/ConnectorAvatar.tsx';
+import { cx } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import type { FormMessages } from '../i18n/form.ts';
-import { type ConnectorFormClassNames, cx } from './class-names.ts';
+import type { ConnectorFormClassNames } from './class-names.ts';
 import { errorText, FieldControl, fieldLabel } from './FieldControl.tsx';
 
 export interface ConnectorFormProps extends LocaleOptions {

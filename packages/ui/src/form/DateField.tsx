@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { cx } from './class-names.ts';
+import { cx } from '../class-names.ts';
 import { controlAria, FieldBox, type FieldInputBaseProps, LabelText } from './FieldShell.tsx';
 
 export interface DateFieldProps extends FieldInputBaseProps {

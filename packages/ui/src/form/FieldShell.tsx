@@ -1,7 +1,8 @@
 import type { ConnectorField } from '@connector-kit/core';
 import type { ReactNode } from 'react';
+import { cx } from '../class-names.ts';
 import type { FormMessages } from '../i18n/form.ts';
-import { type ConnectorFormClassNames, cx } from './class-names.ts';
+import type { ConnectorFormClassNames } from './class-names.ts';
 
 /** What every field input gets from the form. */
 export interface FieldInputBaseProps {

@@ -1,6 +1,6 @@
 import * as Select from '@radix-ui/react-select';
 import { type FocusEvent, type RefCallback, useRef } from 'react';
-import { cx } from './class-names.ts';
+import { cx } from '../class-names.ts';
 import { controlAria, FieldBox, type FieldInputBaseProps, LabelText } from './FieldShell.tsx';
 
 /** One choice of a `list` field. */

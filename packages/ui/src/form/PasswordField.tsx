@@ -1,6 +1,6 @@
 import { type FocusEvent, type KeyboardEvent, useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { cx } from './class-names.ts';
+import { cx } from '../class-names.ts';
 import { controlAria, FieldBox, type FieldInputBaseProps, LabelText } from './FieldShell.tsx';
 
 export interface PasswordFieldProps extends FieldInputBaseProps {

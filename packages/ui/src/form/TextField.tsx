@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { cx } from './class-names.ts';
+import { cx } from '../class-names.ts';
 import { controlAria, FieldBox, type FieldInputBaseProps, LabelText } from './FieldShell.tsx';
 
 export interface TextFieldProps extends FieldInputBaseProps {

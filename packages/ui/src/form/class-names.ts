@@ -1,10 +1,3 @@
-/** Joins class names, skipping empty ones. */
-export function cx(...names: (string | false | null | undefined)[]): string {
-  let out = '';
-  for (const name of names) if (name) out = out === '' ? name : `${out} ${name}`;
-  return out;
-}
-
 /** Extra classes for each part of the form, added to the built-in `ck-form__*` ones. */
 export interface ConnectorFormClassNames {
   root?: string | undefined;

@@ -2,9 +2,9 @@ import type { ConnectorSearchResult } from '@connector-kit/core';
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { type MouseEvent, memo, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ConnectorAvatar } from '../avatar/ConnectorAvatar.tsx';
+import { cx, shallowEqual } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import { ConnectorBadge, connectorBadgeKinds } from './badges.tsx';
-import { cx, shallowEqual } from './class-names.ts';
 import { Highlight } from './Highlight.tsx';
 
 /** Extra classes for each part of the list, added to the built-in `ck-list__*` ones. */

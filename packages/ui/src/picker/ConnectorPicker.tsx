@@ -7,12 +7,12 @@ import {
 } from '@connector-kit/core';
 import { useConnectorSearch, useConnectors, useControllableState } from '@connector-kit/react';
 import { type ReactNode, useCallback, useId, useMemo, useRef } from 'react';
+import { cx } from '../class-names.ts';
 import { CountrySelect, type CountrySelectClassNames } from '../country-select/CountrySelect.tsx';
 import { resolveDefaultCountry } from '../country-select/default-country.ts';
 import { ErrorState } from '../error-state/ErrorState.tsx';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import { ConnectorList, type ConnectorListClassNames } from './ConnectorList.tsx';
-import { cx } from './class-names.ts';
 
 /** Extra classes for each part of the picker, added to the built-in `ck-picker__*` ones. */
 export interface ConnectorPickerClassNames {
