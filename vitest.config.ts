@@ -13,10 +13,15 @@ const browser = () => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
+/** React 18, installed by the workspace package in test/react18. */
+const react18 = (name: string) => path.join(import.meta.dirname, 'test/react18/node_modules', name);
+
 export default defineConfig({
   plugins: [workspaceSources(), react()],
   test: {
     projects: [
+      // Apps bring their own projects (the demo's end-to-end tests).
+      'apps/*/vitest.config.ts',
       {
         extends: true,
         test: {
@@ -30,9 +35,46 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '19' },
           include: ['packages/{react,ui}/src/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.{ts,tsx}'],
           setupFiles: ['./test/setup-dom.ts'],
+        },
+      },
+      {
+        // The same component and hook tests on React 18: both majors are supported peers.
+        extends: true,
+        // ES module builds first, so that libraries' own `import 'react'` meets the aliases (CommonJS would not).
+        resolve: {
+          mainFields: ['module', 'jsnext:main', 'jsnext', 'main'],
+          alias: [
+            { find: /^react$/, replacement: react18('react') },
+            { find: /^react\/(.*)$/, replacement: `${react18('react')}/$1` },
+            { find: /^react-dom$/, replacement: react18('react-dom') },
+            { find: /^react-dom\/(.*)$/, replacement: `${react18('react-dom')}/$1` },
+            // Its CommonJS entry would load the workspace's React 19; its ES module goes through the aliases above.
+            {
+              find: /^@testing-library\/react$/,
+              replacement: path.join(
+                import.meta.dirname,
+                'node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
+              ),
+            },
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '18' },
+          include: ['packages/{react,ui}/src/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.browser.test.{ts,tsx}'],
+          setupFiles: ['./test/setup-dom.ts'],
+          // Libraries that import React go through the aliases too, so that one React runs.
+          server: {
+            deps: {
+              inline: [/@radix-ui/, /@floating-ui/, /@tanstack/, /react-/, /use-/, /@hookform/, /@testing-library/],
+            },
+          },
         },
       },
       {
