@@ -1,0 +1,498 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type MockServer, startMockServer } from '@connector-kit/mock-api/server';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../vite.shared.ts';
+
+/**
+ * The built demo in headless Chromium, served by `vite preview` (with the demo's API proxy) in front of an
+ * emulator on a free port. One build and one browser for the whole file; a fresh browser context per test.
+ */
+
+const demoRoot = path.resolve(import.meta.dirname, '..');
+const artifacts = path.join(demoRoot, 'test-results');
+const MASK = '••••••';
+
+let emulator: MockServer;
+let server: PreviewServer;
+let browser: Browser;
+let baseUrl: string;
+let outDir: string;
+
+beforeAll(async () => {
+  emulator = await startMockServer({ port: 0 });
+  // The proxy reads its upstream from the environment when the preview server starts: the emulator above, never
+  // a real domain a developer may have configured in their shell.
+  delete process.env.POWENS_DOMAIN;
+  delete process.env.POWENS_CONFIG_TOKEN;
+  process.env.CONNECTOR_KIT_EMULATOR_URL = emulator.url;
+
+  outDir = await mkdtemp(path.join(os.tmpdir(), 'connector-kit-demo-'));
+  const configFile = path.join(demoRoot, 'vite.config.ts');
+  // The app as people get it: Vite takes the mode of the bundle from NODE_ENV, which Vitest sets to `test`.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile,
+      root: demoRoot,
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  server = await preview({
+    configFile,
+    root: demoRoot,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  const address = server.httpServer.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${address.port}`;
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  await mkdir(artifacts, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await emulator?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  emulator.emulator.reset();
+});
+
+interface Session {
+  page: Page;
+  /** The Content-Security-Policy the page was served with. */
+  policy: string | null;
+  /** Console errors, uncaught exceptions and Content-Security-Policy violations seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+async function open(hash: string, { bypassCSP = false } = {}): Promise<Session> {
+  const context = await browser.newContext({
+    bypassCSP,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const response = await page.goto(`${baseUrl}/${hash}`);
+  const policy = (await response?.allHeaders())?.['content-security-policy'] ?? null;
+  return { page, policy, problems, close: () => context.close() };
+}
+
+async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage, animations: 'disabled' });
+}
+
+/** Presses Tab until `target` has the focus (the keyboard-only way to reach a control). */
+async function tabTo(page: Page, target: Locator, max = 25): Promise<void> {
+  await target.waitFor();
+  for (let presses = 0; presses <= max; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${String(target)} never got the focus after ${max} Tab presses`);
+}
+
+async function expectFocused(target: Locator): Promise<void> {
+  await expect.poll(() => target.evaluate((element) => element === document.activeElement)).toBe(true);
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** The axe-core rules (WCAG 2.2 A and AA) the page breaks, as `rule: target` lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
+    const results = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    })) as { violations: AxeViolation[] };
+    return results.violations;
+  });
+  return violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${violation.help}`,
+    ),
+  );
+}
+
+const connectorNamed = (name: string) => {
+  const connector = emulator.emulator.connectors.find((candidate) => candidate.name === name);
+  if (!connector) throw new Error(`no connector named ${name}`);
+  return connector;
+};
+
+describe('the connect flow', () => {
+  it('works by mouse in English, and shows what the app receives with the password masked', async () => {
+    const { page, policy, problems, close } = await open('#/connect');
+    try {
+      // Served under a strict policy: any inline script or eval would show up in `problems`.
+      expect(policy).toContain("script-src 'self'");
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.getByRole('combobox', { name: 'Country' }).click();
+      await page.getByRole('option', { name: /^France,/ }).click();
+      await expect(page.getByRole('combobox', { name: 'Country' }).textContent()).resolves.toContain('France');
+
+      const search = page.getByRole('combobox', { name: 'Search for your bank' });
+      await search.click();
+      await search.pressSequentially('societe generale');
+      await page.getByRole('option', { name: 'Société Générale' }).click();
+
+      const form = page.getByRole('form', { name: 'Connect Société Générale' });
+      await form.getByRole('radio', { name: 'With my online banking credentials' }).click();
+      await form.getByRole('radio', { name: 'Particuliers' }).click();
+      await screenshot(page, 'connect-form-en-light');
+      await form.getByRole('button', { name: 'Continue to your bank' }).click();
+      await form.getByRole('textbox', { name: 'Code client' }).fill('12345678');
+      await form.getByLabel('Code secret').fill('654321');
+      await form.getByRole('button', { name: 'Next' }).click();
+      await form.getByRole('textbox', { name: 'Identifiant entreprise' }).fill('ACME42');
+      await form.getByRole('button', { name: 'Connect', exact: true }).click();
+
+      const result = page.getByRole('region', { name: 'What your app receives' });
+      const json = result.locator('pre');
+      await expect.poll(() => json.count()).toBe(1);
+      const received = JSON.parse((await json.textContent()) ?? '');
+      expect(received).toEqual({
+        connector: { uuid: connectorNamed('Société Générale').uuid, name: 'Société Générale' },
+        authMechanism: 'credentials',
+        values: { openapiwebsite: 'par', login: '12345678', password: MASK, corporateid: 'ACME42' },
+      });
+      expect(await page.content()).not.toContain('654321"');
+      await expectFocused(result.getByRole('heading', { name: 'What your app receives' }));
+      await screenshot(page, 'connect-result-en-light');
+
+      // A new round starts from the picker.
+      await result.getByRole('button', { name: 'Connect another bank' }).click();
+      await expectFocused(page.getByRole('combobox', { name: 'Search for your bank' }));
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('works by keyboard only in French, in the dark theme', async () => {
+    const { page, problems, close } = await open('#/connect');
+    try {
+      const keyboard = page.keyboard;
+      await tabTo(page, page.getByRole('combobox', { name: 'Language' }));
+      await keyboard.press('ArrowDown');
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      await expect(page.getByRole('combobox', { name: 'Langue' }).inputValue()).resolves.toBe('fr');
+
+      await keyboard.press('Tab');
+      const theme = page.getByRole('button', { name: 'Thème sombre' });
+      await expectFocused(theme);
+      await keyboard.press('Enter');
+      await expect(theme.getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.ckTheme)).toBe('dark');
+
+      const country = page.getByRole('combobox', { name: 'Pays' });
+      await tabTo(page, country);
+      await keyboard.press('Enter');
+      // The list takes the focus once it is placed; typing then moves to the country typed.
+      const focusedOption = () =>
+        page.evaluate(() =>
+          document.activeElement?.getAttribute('role') === 'option' ? document.activeElement.textContent : null,
+        );
+      await expect.poll(focusedOption).toBeTruthy();
+      await keyboard.type('France');
+      await expect.poll(focusedOption).toMatch(/^France/);
+      await keyboard.press('Enter');
+      await expect.poll(() => country.textContent()).toContain('France');
+
+      const search = page.getByRole('combobox', { name: 'Rechercher votre banque' });
+      await tabTo(page, search);
+      await keyboard.type('societe generale');
+      // The search runs on a deferred copy of the query: wait for the answer to the whole query (the highlight
+      // covers the whole name) before moving in the list.
+      await expect
+        .poll(() => page.getByRole('option', { name: 'Société Générale' }).locator('mark').allTextContents())
+        .toEqual(['Société Générale']);
+      await keyboard.press('ArrowDown');
+      let active: string | null = null;
+      await expect.poll(async () => (active = await search.getAttribute('aria-activedescendant'))).toBeTruthy();
+      // The option's text starts with the avatar's initials.
+      expect(await page.locator(`[id="${active}"]`).textContent()).toMatch(/Société Générale$/);
+      await keyboard.press('Enter');
+
+      const form = page.getByRole('form', { name: 'Connecter Société Générale' });
+      const mechanism = form.getByRole('radio', { name: 'Sur le site de ma banque' });
+      await tabTo(page, mechanism);
+      await keyboard.press('ArrowDown');
+      await expect(
+        form.getByRole('radio', { name: 'Avec mes identifiants de banque en ligne' }).isChecked(),
+      ).resolves.toBe(true);
+      await tabTo(page, form.getByRole('radio', { name: 'Particuliers' }));
+      await keyboard.press('ArrowDown');
+      await keyboard.press('ArrowUp');
+      await expect(form.getByRole('radio', { name: 'Particuliers' }).isChecked()).resolves.toBe(true);
+      await tabTo(page, form.getByRole('button', { name: 'Continuer vers votre banque' }));
+      await keyboard.press('Enter');
+
+      await expectFocused(form.getByRole('textbox', { name: 'Code client' }));
+      await keyboard.type('12345678');
+      await keyboard.press('Tab');
+      await expectFocused(form.getByLabel('Code secret'));
+      await keyboard.type('654321');
+      await screenshot(page, 'connect-form-fr-dark');
+      await keyboard.press('Enter');
+      await expectFocused(form.getByRole('textbox', { name: 'Identifiant entreprise' }));
+      await keyboard.type('ACME42');
+      await keyboard.press('Enter');
+
+      const result = page.getByRole('region', { name: 'Ce que reçoit votre application' });
+      await expectFocused(result.getByRole('heading', { name: 'Ce que reçoit votre application' }));
+      const received = JSON.parse((await result.locator('pre').textContent()) ?? '');
+      expect(received.values).toEqual({
+        openapiwebsite: 'par',
+        login: '12345678',
+        password: MASK,
+        corporateid: 'ACME42',
+      });
+      await screenshot(page, 'connect-result-fr-dark');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows an API error in the page’s language and recovers when the person tries again', async () => {
+    // One failure is retried automatically: the list appears without the person seeing an error.
+    emulator.emulator.setFaults([{ kind: 'status', status: 500, route: 'list', times: 1 }]);
+    const first = await open('#/connect');
+    try {
+      await first.page.getByRole('combobox', { name: 'Search for your bank' }).fill('societe generale');
+      await first.page.getByRole('option', { name: 'Société Générale' }).waitFor();
+      expect(first.problems.filter((problem) => !problem.includes('500'))).toEqual([]);
+    } finally {
+      await first.close();
+    }
+
+    // An outage that asks to come back in two minutes is left to the person, with a way to try again.
+    emulator.emulator.setFaults([{ kind: 'status', status: 503, retryAfter: 120, route: 'list' }]);
+    const { page, problems, close } = await open('#/connect');
+    try {
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.textContent()).toContain('The service is having trouble right now.');
+      await screenshot(page, 'connect-error-en-light');
+      emulator.emulator.setFaults([]);
+      await page.getByRole('combobox', { name: 'Search for your bank' }).fill('societe generale');
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('option', { name: 'Société Générale' }).waitFor();
+      await expect(page.getByRole('alert').count()).resolves.toBe(0);
+      expect(problems.filter((problem) => !problem.includes('503'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('the admin console', () => {
+  const bnp = () => connectorNamed('BNP Paribas');
+
+  it('hides a connector, which leaves the Connect page, and unhides it', async () => {
+    const { page, problems, close } = await open('#/connect');
+    try {
+      // The Connect page's list is in the cache before the admin hides a connector.
+      const search = page.getByRole('combobox', { name: 'Search for your bank' });
+      await search.fill('bnp paribas');
+      await page.getByRole('option', { name: 'BNP Paribas', exact: true }).waitFor();
+
+      await page.getByRole('link', { name: 'Admin', exact: true }).click();
+      await expect.poll(() => page.url()).toMatch(/#\/admin$/);
+      await expect(page.getByRole('link', { name: 'Admin', exact: true }).getAttribute('aria-current')).resolves.toBe(
+        'page',
+      );
+      await expectFocused(page.getByRole('heading', { name: 'Manage connectors', level: 1 }));
+      await page.getByRole('rowheader').first().waitFor();
+      await screenshot(page, 'admin-en-light', false);
+
+      await page.getByRole('searchbox', { name: 'Search' }).fill('bnp paribas');
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: /^BNP Paribas [0-9a-f-]+$/ }) });
+      await row.getByRole('button', { name: 'Hide BNP Paribas', exact: true }).click();
+      await expect.poll(() => row.getByText('Hidden', { exact: true }).count()).toBe(1);
+      await expect.poll(() => bnp().hidden).toBe(true);
+
+      await page.getByRole('link', { name: 'Connect', exact: true }).click();
+      await search.fill('bnp paribas');
+      await page.getByRole('option', { name: 'BNP Paribas Fortis' }).waitFor();
+      await expect(page.getByRole('option', { name: 'BNP Paribas', exact: true }).count()).resolves.toBe(0);
+      await screenshot(page, 'connect-after-hide-en-light');
+
+      // The admin still shows it (the API's list does not): unhiding brings it back to the Connect page.
+      await page.getByRole('link', { name: 'Admin', exact: true }).click();
+      await page.getByRole('searchbox', { name: 'Search' }).fill('bnp paribas');
+      await row.getByRole('button', { name: 'Unhide BNP Paribas', exact: true }).click();
+      await expect.poll(() => bnp().hidden).toBe(false);
+      await expect.poll(() => row.getByText('Visible', { exact: true }).count()).toBe(1);
+
+      await page.getByRole('link', { name: 'Connect', exact: true }).click();
+      await search.fill('bnp paribas');
+      await page.getByRole('option', { name: 'BNP Paribas', exact: true }).waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('hides and unhides a selection, and disables and enables a source', async () => {
+    const { page, problems, close } = await open('#/admin');
+    try {
+      await page.getByRole('searchbox', { name: 'Search' }).fill('bnp paribas');
+      const select = (name: string) => page.getByRole('checkbox', { name: `Select ${name}`, exact: true });
+      await select('BNP Paribas Cardif').check();
+      await select('BNP Paribas Fortis').check();
+      await page.getByRole('button', { name: 'Hide selected (2)' }).click();
+      await expect
+        .poll(() => [connectorNamed('BNP Paribas Cardif').hidden, connectorNamed('BNP Paribas Fortis').hidden])
+        .toEqual([true, true]);
+      await page.getByRole('combobox', { name: 'Visibility' }).selectOption('hidden');
+      await expect.poll(() => page.getByRole('rowheader').count()).toBe(2);
+
+      await page.getByRole('checkbox', { name: 'Select every connector shown' }).check();
+      await page.getByRole('button', { name: 'Unhide selected (2)' }).click();
+      await expect
+        .poll(() => [connectorNamed('BNP Paribas Cardif').hidden, connectorNamed('BNP Paribas Fortis').hidden])
+        .toEqual([false, false]);
+      await page.getByRole('combobox', { name: 'Visibility' }).selectOption('all');
+
+      await page.getByRole('button', { name: 'Sources (3) BNP Paribas', exact: true }).click();
+      const sources = page.getByRole('table', { name: 'Sources of BNP Paribas' });
+      const directaccess = () => bnp().sources?.find((source) => source.name === 'directaccess');
+      await sources.getByRole('button', { name: 'Disable source directaccess', exact: true }).click();
+      await expect.poll(() => directaccess()?.disabled).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      await expect.poll(() => sources.getByText(/^Disabled since/).count()).toBe(1);
+      await screenshot(page, 'admin-sources-en-light', false);
+      await sources.getByRole('button', { name: 'Enable source directaccess', exact: true }).click();
+      await expect.poll(() => directaccess()?.disabled).toBeNull();
+
+      // A connector hidden before this session is found by its UUID.
+      const orange = connectorNamed('Orange Bank');
+      expect(orange.hidden).toBe(true);
+      await page.getByRole('link', { name: 'see how this page finds them' }).click();
+      const lookup = page.getByRole('textbox', { name: 'Connector UUID' });
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      await lookup.fill(unknown);
+      await page.getByRole('button', { name: 'Look up' }).click();
+      await page.getByRole('alert').filter({ hasText: 'We could not find what you asked for.' }).waitFor();
+      await page.getByRole('button', { name: 'Forget this UUID' }).click();
+      await expect.poll(() => page.getByText(unknown).count()).toBe(0);
+      await lookup.fill(orange.uuid);
+      await page.getByRole('button', { name: 'Look up' }).click();
+      await page.getByRole('searchbox', { name: 'Search' }).fill('orange bank');
+      const orangeRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Orange Bank / }) });
+      await orangeRow.getByText('Hidden', { exact: true }).waitFor();
+      await orangeRow.getByRole('button', { name: 'Unhide Orange Bank', exact: true }).click();
+      await expect.poll(() => connectorNamed('Orange Bank').hidden).toBe(false);
+
+      await page.getByRole('searchbox', { name: 'Search' }).fill('bnp paribas');
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      await screenshot(page, 'admin-en-dark', false);
+      // The browser reports the 404 of the unknown UUID's lookup.
+      expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('undoes a change the API refuses, says so, and applies it when the person tries again', async () => {
+    const { page, problems, close } = await open('#/admin');
+    try {
+      await page.getByRole('searchbox', { name: 'Search' }).fill('bnp paribas');
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: /^BNP Paribas [0-9a-f-]+$/ }) });
+      await row.getByText('Visible', { exact: true }).waitFor();
+
+      emulator.emulator.setFaults([{ kind: 'status', status: 500, route: 'update' }]);
+      await row.getByRole('button', { name: 'Hide BNP Paribas', exact: true }).click();
+      const message = 'Hiding “BNP Paribas” failed; the change was undone.';
+      const failure = page.getByRole('paragraph').filter({ hasText: message });
+      await failure.waitFor();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: message }).count()).toBe(1);
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.textContent()).toContain('The service is having trouble right now.');
+      await expect.poll(() => row.getByText('Visible', { exact: true }).count()).toBe(1);
+      expect(bnp().hidden).not.toBe(true);
+      await screenshot(page, 'admin-error-en-light', false);
+
+      emulator.emulator.setFaults([]);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await expect.poll(() => bnp().hidden).toBe(true);
+      await expect.poll(() => row.getByText('Hidden', { exact: true }).count()).toBe(1);
+      await expect(failure.count()).resolves.toBe(0);
+      expect(problems.filter((problem) => !problem.includes('500'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('accessibility', () => {
+  it('finds no axe violation on either page, in light and dark', async () => {
+    // axe is injected as a script: this one context runs without the Content-Security-Policy.
+    const { page, problems, close } = await open('#/connect', { bypassCSP: true });
+    try {
+      const found: string[] = [];
+      const check = async (state: string) => {
+        for (const violation of await axeViolations(page)) found.push(`${state}: ${violation}`);
+      };
+      const theme = page.getByRole('button', { name: 'Dark theme' });
+      const both = async (state: string) => {
+        await check(`${state}, light`);
+        await theme.click();
+        await check(`${state}, dark`);
+        await theme.click();
+      };
+
+      await page.getByRole('combobox', { name: 'Search for your bank' }).fill('societe');
+      await page.getByRole('option', { name: 'Société Générale' }).waitFor();
+      await both('picker');
+      await page.getByRole('option', { name: 'Société Générale' }).click();
+      await page.getByRole('radio', { name: 'With my online banking credentials' }).click();
+      await both('form');
+
+      await page.getByRole('link', { name: 'Admin', exact: true }).click();
+      await page.getByRole('searchbox', { name: 'Search' }).fill('bnp paribas');
+      await page.getByRole('button', { name: 'Hide BNP Paribas', exact: true }).click();
+      await page.getByRole('button', { name: 'Sources (3) BNP Paribas', exact: true }).click();
+      await page.getByRole('table', { name: 'Sources of BNP Paribas' }).waitFor();
+      await both('admin');
+      expect(found).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { createConnectorsClient } from '@connector-kit/core';
+import { ConnectorsProvider, createConnectorsQueryClient } from '@connector-kit/react';
+import { LocaleProvider, localeDirection, SUPPORTED_LOCALES, type SupportedLocale } from '@connector-kit/ui';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { AdminPage } from './admin/AdminPage.tsx';
+import { ConnectPage } from './connect/ConnectPage.tsx';
+import { type DemoMessages, demoMessages, nativeLanguageName } from './i18n.ts';
+import { type Page, type Theme, useLocaleChoice, usePage, useTheme } from './preferences.ts';
+
+/** The demo's own server route to the connectors API; it holds the config token (see server/proxy.ts). */
+const API_ROOT = '/api/2.0';
+
+function isSupported(value: string): value is SupportedLocale {
+  return (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+function ThemeIcon({ theme }: { theme: Theme }) {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="18" height="18">
+      {theme === 'dark' ? (
+        <path d="M15.5 12.6A6.5 6.5 0 0 1 7.4 4.5a6.5 6.5 0 1 0 8.1 8.1z" fill="currentColor" />
+      ) : (
+        <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+          <circle cx="10" cy="10" r="3.5" />
+          <path d="M10 2v2M10 16v2M2 10h2M16 10h2M4.3 4.3l1.4 1.4M14.3 14.3l1.4 1.4M4.3 15.7l1.4-1.4M14.3 5.7l1.4-1.4" />
+        </g>
+      )}
+    </svg>
+  );
+}
+
+interface HeaderProps {
+  page: Page;
+  locale: SupportedLocale;
+  onLocaleChange: (locale: SupportedLocale) => void;
+  theme: Theme;
+  onThemeChange: (theme: Theme) => void;
+  messages: DemoMessages;
+}
+
+function Header({ page, locale, onLocaleChange, theme, onThemeChange, messages: m }: HeaderProps) {
+  const id = useId();
+  const links: { page: Page; href: string; label: string }[] = [
+    { page: 'connect', href: '#/connect', label: m.connectPage },
+    { page: 'admin', href: '#/admin', label: m.adminPage },
+  ];
+  return (
+    <header className="demo-header">
+      <div className="demo-header__inner">
+        <a className="demo-brand" href="#/connect">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>
+            connector-kit <span className="demo-brand__tagline">{m.productTagline}</span>
+          </span>
+        </a>
+        <nav className="demo-nav" aria-label={m.pagesNav}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.page}>
+                <a href={link.href} aria-current={page === link.page ? 'page' : undefined}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="demo-settings">
+          <div className="demo-settings__locale">
+            <label htmlFor={`${id}-locale`}>{m.language}</label>
+            <select
+              id={`${id}-locale`}
+              className="demo-select"
+              value={locale}
+              onChange={(event) => {
+                if (isSupported(event.target.value)) onLocaleChange(event.target.value);
+              }}
+            >
+              {SUPPORTED_LOCALES.map((tag) => (
+                <option key={tag} value={tag} lang={tag}>
+                  {nativeLanguageName(tag)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="button"
+            className="demo-theme-toggle"
+            aria-pressed={theme === 'dark'}
+            onClick={() => onThemeChange(theme === 'dark' ? 'light' : 'dark')}
+          >
+            <ThemeIcon theme={theme} />
+            <span>{m.darkTheme}</span>
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function App() {
+  const [locale, setLocale] = useLocaleChoice();
+  const [theme, setTheme] = useTheme();
+  const page = usePage();
+  const m = demoMessages[locale];
+  const [queryClient] = useState(() => createConnectorsQueryClient());
+  // Answers (field labels, country names) come in the page's language: one client, and one cache scope, per locale.
+  const client = useMemo(() => createConnectorsClient({ baseUrl: API_ROOT, language: locale }), [locale]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = localeDirection(locale);
+  }, [locale]);
+
+  useEffect(() => {
+    document.title = `${page === 'admin' ? 'Manage connectors' : m.connectTitle} · connector-kit`;
+  }, [page, m]);
+
+  // After a move between pages, the focus goes to the new page's title, as after a page load.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownPage = useRef(page);
+  useEffect(() => {
+    if (shownPage.current === page) return;
+    shownPage.current = page;
+    heading.current?.focus();
+  }, [page]);
+
+  return (
+    <LocaleProvider locale={locale}>
+      <ConnectorsProvider client={client} queryClient={queryClient}>
+        <a className="demo-skip" href="#main">
+          {m.skipToContent}
+        </a>
+        <Header
+          page={page}
+          locale={locale}
+          onLocaleChange={setLocale}
+          theme={theme}
+          onThemeChange={setTheme}
+          messages={m}
+        />
+        <main id="main" tabIndex={-1} className="demo-main">
+          {page === 'admin' ? <AdminPage headingRef={heading} /> : <ConnectPage messages={m} headingRef={heading} />}
+        </main>
+      </ConnectorsProvider>
+    </LocaleProvider>
+  );
+}
