@@ -265,8 +265,12 @@ describe('useConnectorSearch: combobox', () => {
     await user.keyboard('{Home}');
     expect(get().activeIndex).toBe(0);
     await user.type(input, 'ba');
+    // The active option followed its connector into the new results; two steps down from there (wrapping).
+    const count = get().results.length;
+    const down = (index: number) => (index < 0 || index >= count - 1 ? 0 : index + 1);
+    const expected = down(down(get().activeIndex));
     await user.keyboard('{ArrowDown}{ArrowDown}{Home}');
-    expect(get().activeIndex).toBe(1);
+    expect(get().activeIndex).toBe(expected);
     expect((input as HTMLInputElement).selectionStart).toBe(0);
     await user.keyboard('{Control>}{End}{/Control}');
     expect(get().activeIndex).toBe(get().results.length - 1);
@@ -339,13 +343,26 @@ describe('useConnectorSearch: combobox', () => {
     expect(onKeyDown).toHaveBeenLastCalledWith(false);
   });
 
-  it('forgets the active option when the results change', async () => {
+  it('keeps the active option on its connector when the results change and it is still there', async () => {
+    const user = userEvent.setup();
+    const { input, get } = renderPicker();
+    await user.click(input);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    const active = get().activeResult?.connector;
+    expect(active).toBeDefined();
+    await user.type(input, (active?.name ?? '').slice(0, 3));
+    expect(get().activeResult?.connector).toBe(active);
+    expect(input).toHaveAttribute('aria-activedescendant', get().getOptionId(get().activeIndex));
+  });
+
+  it('forgets the active option when its connector leaves the results', async () => {
     const user = userEvent.setup();
     const { input, get } = renderPicker();
     await user.click(input);
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(get().activeIndex).toBe(1);
-    await user.type(input, 'b');
+    expect(get().activeResult?.connector.name).not.toBe('LCL');
+    await user.type(input, 'lcl');
     expect(get().activeIndex).toBe(-1);
     expect(input).not.toHaveAttribute('aria-activedescendant');
   });

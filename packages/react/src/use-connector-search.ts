@@ -112,7 +112,10 @@ export interface UseConnectorSearchResult {
    */
   searchIndex: ConnectorSearch;
 
-  /** Position in `results` of the option the keyboard is on, `-1` for none. Reset when the results change. */
+  /**
+   * Position in `results` of the option the keyboard is on, `-1` for none. When the results change it follows its
+   * connector, or is reset when that connector is no longer among them.
+   */
   activeIndex: number;
   /** What set the active option; scroll it into view when it is the keyboard. `null` when there is none. */
   activeSource: ConnectorSearchActiveSource | null;
@@ -223,10 +226,19 @@ function popularGroup(
 }
 
 interface ActiveState {
-  /** The results the index points into: the active option is forgotten as soon as the results change. */
+  /** The results the index points into. */
   results: readonly ConnectorSearchResult[];
   index: number;
+  /** The connector of the active option, to find it again in results that changed. */
+  uuid: string | null;
   source: ConnectorSearchActiveSource | null;
+}
+
+/** Where the active option stands in `results`: the same place, or the same connector's new place, or nowhere. */
+function locateActive(active: ActiveState, results: readonly ConnectorSearchResult[]): number {
+  if (active.index < 0 || active.uuid === null) return -1;
+  if (active.results === results) return active.index < results.length ? active.index : -1;
+  return results.findIndex((result) => result.connector.uuid === active.uuid);
 }
 
 /**
@@ -251,8 +263,9 @@ interface ActiveState {
  *   it is left alone (so that a surrounding dialog can close).
  * Restricted options can be reached with the arrows, so that their reason (the option's description) is read out.
  *
- * The active option is reset whenever the results change (typing, another country), so Enter never picks an option
- * the user has not seen. `activeIndex` and `activeSource` let a virtualized list scroll the active option into
+ * When the results change (typing, another country), the active option follows its connector if it is still among
+ * them, and is forgotten otherwise, so Enter never picks an option the user has not seen — and a quick ArrowDown
+ * right after typing is not lost when the last results arrive. `activeIndex` and `activeSource` let a virtualized list scroll the active option into
  * view:
  * ```ts
  * useEffect(() => {
@@ -321,9 +334,9 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
     return { results: group.concat(matches), popularCount: group.length };
   }, [emptyQuery, popular, matches, data]);
 
-  // The active option belongs to one list of results: it is forgotten when they change.
-  const [active, setActive] = useState<ActiveState>({ results: NO_RESULTS, index: -1, source: null });
-  const activeIndex = active.results === results && active.index < results.length ? active.index : -1;
+  // The active option follows its connector through new results, or is forgotten.
+  const [active, setActive] = useState<ActiveState>({ results: NO_RESULTS, index: -1, uuid: null, source: null });
+  const activeIndex = useMemo(() => locateActive(active, results), [active, results]);
   const activeSource = activeIndex >= 0 ? active.source : null;
   const activeResult = activeIndex >= 0 ? (results[activeIndex] ?? null) : null;
 
@@ -334,10 +347,11 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
   const setActiveIndex = useCallback((next: number, source: ConnectorSearchActiveSource = 'keyboard') => {
     const current = latest.current.results;
     const clamped = next >= 0 && next < current.length ? Math.floor(next) : -1;
+    const uuid = clamped >= 0 ? (current[clamped]?.connector.uuid ?? null) : null;
     setActive((previous) =>
       previous.results === current && previous.index === clamped && previous.source === source
         ? previous
-        : { results: current, index: clamped, source },
+        : { results: current, index: clamped, uuid, source },
     );
   }, []);
 
