@@ -606,13 +606,16 @@ export function buildConnector(plan: ConnectorPlan): Connector {
     last_update: plan.lastUpdate,
   };
 
+  const hasWebFlow = sourcePlans.some((source) => source.mechanism === 'webauth');
   const sources: ConnectorSource[] = sourcePlans.map((source, index) => {
     const result: ConnectorSource = {
       id: plan.id * 10 + index,
       id_connector: plan.id,
       name: source.name,
       auth_mechanism: source.mechanism,
-      available_auth_mechanisms: [source.mechanism],
+      // A credentials source of a connector that also has a web flow can be switched to it (the admin console does).
+      available_auth_mechanisms:
+        source.mechanism === 'credentials' && hasWebFlow ? ['credentials', 'webauth'] : [source.mechanism],
       disabled: source.disabled,
       priority: source.priority,
       account_usages: source.usages,
