@@ -1,0 +1,19 @@
+import type { Connector } from '@connector-kit/core';
+import { ConnectorPickerView } from '@connector-kit/ui';
+import '@connector-kit/ui/styles.css';
+import type { ContenderSelectors } from '../protocol.ts';
+
+export const selectors: ContenderSelectors = {
+  input: '#bench-input',
+  option: '[role="option"]',
+  results: '#bench-listbox',
+  scroller: '#bench-listbox',
+};
+
+/**
+ * This library's picker as an app ships it, given the data: every country (the peers search the whole list too), the
+ * built-in search, the virtualized list and the stylesheet.
+ */
+export function Contender({ connectors }: { connectors: readonly Connector[] }) {
+  return <ConnectorPickerView id="bench" connectors={connectors} defaultCountry={null} />;
+}

@@ -1,0 +1,93 @@
+import type { Connector } from '@connector-kit/core';
+import type { ComponentType } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterPaint, createBenchApi, installEventTiming, whenPresent } from './harness.ts';
+import { CONTENDERS, type ContenderName, type ContenderSelectors } from './protocol.ts';
+import './bench.css';
+
+// Before anything renders, so that every event is seen.
+installEventTiming();
+
+interface ContenderModule {
+  selectors: ContenderSelectors;
+  Contender: ComponentType<{ connectors: readonly Connector[] }>;
+}
+
+/** Each contender in its own chunk: a page loads only the picker it measures. */
+const modules: Record<ContenderName, () => Promise<ContenderModule>> = {
+  ours: () => import('./contenders/ours.tsx'),
+  cmdk: () => import('./contenders/cmdk.tsx'),
+  'react-select': () => import('./contenders/react-select.tsx'),
+  downshift: () => import('./contenders/downshift.tsx'),
+};
+
+function positiveInteger(value: string | null, fallback: number): number {
+  const parsed = Number(value);
+  return value !== null && Number.isSafeInteger(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+async function loadConnectors(n: number, seed: number): Promise<Connector[]> {
+  const response = await fetch(`${import.meta.env.BASE_URL}data/connectors-${n}-${seed}.json`);
+  if (!response.ok) throw new Error(`no data for n=${n} seed=${seed}: HTTP ${response.status}`);
+  return (await response.json()) as Connector[];
+}
+
+function showError(message: string): never {
+  const element = document.getElementById('status');
+  if (element) element.textContent = message;
+  throw new Error(message);
+}
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  const requested = params.get('contender') ?? 'ours';
+  if (!(CONTENDERS as readonly string[]).includes(requested)) {
+    showError(`unknown contender "${requested}": one of ${CONTENDERS.join(', ')}`);
+  }
+  const contender = requested as ContenderName;
+  const n = positiveInteger(params.get('n'), 20_000);
+  const seed = positiveInteger(params.get('seed'), 1);
+  document.title = `${contender} · ${n.toLocaleString('en')} connectors`;
+  const heading = document.getElementById('heading');
+  if (heading) heading.textContent = document.title;
+
+  const [module, connectors] = await Promise.all([modules[contender](), loadConnectors(n, seed)]);
+  const { Contender, selectors } = module;
+  const container = document.getElementById('root');
+  if (!container) showError('index.html has no #root element');
+
+  let resolveReady = () => {};
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  const api = createBenchApi(contender, n, seed, selectors, ready);
+  window.__bench = api;
+
+  const mount = async () => {
+    // The timed part: from here, with the data in memory, to the first painted list.
+    const listAttached = whenPresent(container, selectors.option);
+    performance.mark('render-start');
+    const renderStart = performance.now();
+    createRoot(container).render(<Contender connectors={connectors} />);
+    await listAttached;
+    await afterPaint();
+    performance.mark('list-rendered');
+    api.mount = { renderStart, listRendered: performance.now(), optionsInDom: api.optionCount() };
+    document.getElementById('status')?.remove();
+    resolveReady();
+  };
+  // `?manual`: the data loads, and the picker waits for `window.__benchMount()` (for profiling the mount alone).
+  if (params.has('manual')) {
+    window.__benchMount = mount;
+    const status = document.getElementById('status');
+    if (status) status.textContent = 'Data loaded; waiting for window.__benchMount().';
+  } else {
+    await mount();
+  }
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  const element = document.getElementById('status');
+  if (element) element.textContent = String(error);
+});
