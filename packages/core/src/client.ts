@@ -7,6 +7,7 @@ import {
   parseRetryAfter,
 } from './errors.ts';
 import {
+  type ApiErrorBody,
   apiErrorBodySchema,
   type Connector,
   type ConnectorExpand,
@@ -191,6 +192,20 @@ function parseWith<S extends z.ZodType>(schema: S, what: string): (json: unknown
 
 class ShapeError extends Error {}
 
+/** An error body with every occurrence of `secret` (the token a write sent, should a server echo it) masked. */
+function withoutSecret(body: ApiErrorBody, secret: string | undefined): ApiErrorBody {
+  if (!secret) return body;
+  const mask = <T>(value: T): T =>
+    (typeof value === 'string' ? value.split(secret).join('[config token]') : value) as T;
+  return {
+    ...body,
+    code: mask(body.code),
+    description: mask(body.description),
+    message: mask(body.message),
+    request_id: mask(body.request_id),
+  };
+}
+
 const readPage = (json: unknown): ConnectorsPage => {
   const list = parseWith(connectorsListSchema, 'connectors list')(json);
   return { connectors: list.connectors ?? list.banks ?? [], total: list.total };
@@ -218,6 +233,10 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
     const doFetch = options.fetch ?? globalThis.fetch;
     const label = `${method} ${path}`;
     const url = new URL(baseUrl + path);
+    // A reference such as `..` or `` would move the request to another endpoint (with the token, for a write).
+    if (url.href !== baseUrl + path || /\/(\/|$)/.test(path)) {
+      throw new TypeError(`${label}: not a valid connector or source reference`);
+    }
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, value);
     }
@@ -233,10 +252,11 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
       throw new ConnectorsNetworkError('network', label, { cause: error });
     };
 
+    let token: string | undefined;
     if (write && configToken !== undefined) {
       // The getter is the caller's own code: its errors pass through untouched, but it runs under the same
       // timeout and signal as the request.
-      const token =
+      token =
         typeof configToken === 'function'
           ? await untilAborted(configToken(), signal).catch((error: unknown) =>
               signal.aborted ? fail(error) : Promise.reject(error),
@@ -248,13 +268,17 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(url.href, {
-        method,
-        headers,
+      // Under the signal even when the `fetch` given does not honour it: the timeout always ends the call.
+      response = await untilAborted(
+        doFetch(url.href, {
+          method,
+          headers,
+          signal,
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
         signal,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      text = await response.text();
+      );
+      text = await untilAborted(response.text(), signal);
     } catch (error) {
       return fail(error);
     }
@@ -273,7 +297,7 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
       const errorBody = jsonError === undefined ? apiErrorBodySchema.safeParse(json) : undefined;
       throw new ConnectorsApiError(
         response.status,
-        errorBody?.success ? errorBody.data : null,
+        errorBody?.success ? withoutSecret(errorBody.data, token) : null,
         label,
         parseRetryAfter(response.headers.get('retry-after')),
       );

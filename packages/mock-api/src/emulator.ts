@@ -331,10 +331,14 @@ function breakShape(json: unknown): unknown {
       changed = true;
     }
   }
-  if ('uuid' in out) {
+  // A source has an `id_connector` (and may carry a `uuid` of its own, which is not its identifier).
+  if ('id_connector' in out) {
+    delete out.id;
+    changed = true;
+  } else if ('uuid' in out) {
     delete out.uuid;
     changed = true;
-  } else if ('id_connector' in out || 'available_auth_mechanisms' in out) {
+  } else if ('available_auth_mechanisms' in out) {
     delete out.id;
     changed = true;
   }

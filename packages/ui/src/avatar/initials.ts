@@ -45,5 +45,11 @@ export function initialsOf(name: string, locale?: string): string {
   const meaningful = words.filter((word) => !FILLERS.has(word.toLowerCase()));
   const picked = (meaningful.length > 0 ? meaningful : words).slice(0, 2);
   const initials = picked.map(firstGrapheme).join('');
-  return initials ? initials.toLocaleUpperCase(locale) : '?';
+  if (!initials) return '?';
+  try {
+    return initials.toLocaleUpperCase(locale);
+  } catch {
+    // Not a valid language tag: the initials are still worth showing.
+    return initials.toUpperCase();
+  }
 }

@@ -150,9 +150,14 @@ function CountrySelectImpl({
 
   const options = useMemo<CountryOption[]>(() => {
     const nameOf = regionNames(tag);
-    const list: CountryOption[] = [...counts].map(([code, count]) => ({ code, name: nameOf(code), count }));
+    // A code from the data that reads like "every country" is not a country: it would shadow that option.
+    const list: CountryOption[] = [...counts]
+      .filter(([code]) => code !== ALL)
+      .map(([code, count]) => ({ code, name: nameOf(code), count }));
     // A chosen country without connectors stays visible, with 0.
-    if (current !== null && !counts.has(current)) list.push({ code: current, name: nameOf(current), count: 0 });
+    if (current !== null && current !== ALL && !counts.has(current)) {
+      list.push({ code: current, name: nameOf(current), count: 0 });
+    }
     const collator = collatorFor(tag);
     return list.sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
   }, [counts, current, tag]);

@@ -56,6 +56,15 @@ export interface ConnectorFormProps extends LocaleOptions {
 
 const NO_CLASS_NAMES: ConnectorFormClassNames = {};
 
+/** Numbers in the locale's digits; the runtime's own when the tag is not a valid language tag. */
+function numberFormat(locale: string): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(locale);
+  } catch {
+    return new Intl.NumberFormat();
+  }
+}
+
 function StepIndicator({
   id,
   steps,
@@ -72,7 +81,7 @@ function StepIndicator({
   className: string | undefined;
 }) {
   const total = steps.length;
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   return (
     <div className={cx('ck-form__progress', className)}>
       <p id={id} className="ck-form__step-label" aria-live="polite">
@@ -261,7 +270,10 @@ export function ConnectorForm({
 
   return (
     <div ref={setRoot} className={cx('ck', 'ck-form', className, classNames.root)} dir={dir} lang={locale}>
+      {/* `post`: a submission the script does not catch (server-rendered markup, before hydration) never puts the
+          values, secrets included, in the URL. */}
       <form
+        method="post"
         noValidate
         onSubmit={onFormSubmit}
         aria-labelledby={titleId}
