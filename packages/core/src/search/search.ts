@@ -354,7 +354,7 @@ function sortEntries(entries: Entry[], locale: string | readonly string[] | unde
     compareStrings(a.name, b.name) || compareStrings(a.connector.uuid, b.connector.uuid);
   // A cheap pass on folded names puts the list nearly in collation order, so that the exact pass needs few Collator
   // calls. The result does not depend on the first pass: the second one alone defines the order.
-  entries.sort((a, b) => a.rank - b.rank || compareStrings(a.folded.name, b.folded.name) || tieBreak(a, b));
+  entries.sort((a, b) => a.rank - b.rank || compareStrings(a.folded.name, b.folded.name));
   entries.sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name) || tieBreak(a, b));
 }
 

@@ -56,3 +56,15 @@ export function mergeMessages<T extends object>(base: T, override: DeepPartial<T
   }
   return result as T;
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in a shipped locale's digits and grouping, with one cached formatter per locale. */
+export function formatNumber(locale: SupportedLocale, value: number): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}

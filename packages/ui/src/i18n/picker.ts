@@ -1,4 +1,4 @@
-import type { LocaleTable } from './locale.ts';
+import { formatNumber, type LocaleTable } from './locale.ts';
 
 /** Strings of the connector picker: country select, search, list and its states. */
 export interface PickerMessages {
@@ -28,7 +28,7 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
   en: {
     countryLabel: 'Country',
     allCountries: 'All countries',
-    countryCount: (count) => (count === 1 ? '1 bank' : `${count.toLocaleString('en')} banks`),
+    countryCount: (count) => (count === 1 ? '1 bank' : `${formatNumber('en', count)} banks`),
     searchLabel: 'Search for your bank',
     searchPlaceholder: 'Bank name, e.g. Société Générale',
     clearSearch: 'Clear search',
@@ -36,11 +36,11 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
     popularHeading: 'Popular',
     allHeading: 'All banks',
     resultCount: (count) =>
-      count === 0 ? 'No bank found' : count === 1 ? '1 bank found' : `${count.toLocaleString('en')} banks found`,
+      count === 0 ? 'No bank found' : count === 1 ? '1 bank found' : `${formatNumber('en', count)} banks found`,
     noResults: (query) => `No bank matches “${query}”.`,
     noResultsHint: 'Check the spelling, try fewer words, or choose another country.',
     searchAllCountries: (count) =>
-      count === 1 ? 'Search all countries (1 bank)' : `Search all countries (${count.toLocaleString('en')} banks)`,
+      count === 1 ? 'Search all countries (1 bank)' : `Search all countries (${formatNumber('en', count)} banks)`,
     empty: 'No bank is available here yet.',
     notListed: 'My bank is not listed',
     badges: { beta: 'Beta', restricted: 'Unavailable', unstable: 'May be unstable' },
@@ -49,7 +49,7 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
   fr: {
     countryLabel: 'Pays',
     allCountries: 'Tous les pays',
-    countryCount: (count) => (count <= 1 ? `${count} banque` : `${count.toLocaleString('fr')} banques`),
+    countryCount: (count) => (count <= 1 ? `${count} banque` : `${formatNumber('fr', count)} banques`),
     searchLabel: 'Rechercher votre banque',
     searchPlaceholder: 'Nom de la banque, ex. Société Générale',
     clearSearch: 'Effacer la recherche',
@@ -61,13 +61,13 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
         ? 'Aucune banque trouvée'
         : count === 1
           ? '1 banque trouvée'
-          : `${count.toLocaleString('fr')} banques trouvées`,
+          : `${formatNumber('fr', count)} banques trouvées`,
     noResults: (query) => `Aucune banque ne correspond à « ${query} ».`,
     noResultsHint: 'Vérifiez l’orthographe, essayez moins de mots ou choisissez un autre pays.',
     searchAllCountries: (count) =>
       count <= 1
         ? `Chercher dans tous les pays (${count} banque)`
-        : `Chercher dans tous les pays (${count.toLocaleString('fr')} banques)`,
+        : `Chercher dans tous les pays (${formatNumber('fr', count)} banques)`,
     empty: 'Aucune banque n’est encore disponible ici.',
     notListed: 'Ma banque n’est pas dans la liste',
     badges: { beta: 'Bêta', restricted: 'Indisponible', unstable: 'Peut être instable' },
@@ -76,7 +76,7 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
   de: {
     countryLabel: 'Land',
     allCountries: 'Alle Länder',
-    countryCount: (count) => (count === 1 ? '1 Bank' : `${count.toLocaleString('de')} Banken`),
+    countryCount: (count) => (count === 1 ? '1 Bank' : `${formatNumber('de', count)} Banken`),
     searchLabel: 'Ihre Bank suchen',
     searchPlaceholder: 'Name der Bank, z. B. Sparkasse KölnBonn',
     clearSearch: 'Suche löschen',
@@ -88,13 +88,13 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
         ? 'Keine Bank gefunden'
         : count === 1
           ? '1 Bank gefunden'
-          : `${count.toLocaleString('de')} Banken gefunden`,
+          : `${formatNumber('de', count)} Banken gefunden`,
     noResults: (query) => `Keine Bank passt zu „${query}“.`,
     noResultsHint: 'Prüfen Sie die Schreibweise, versuchen Sie weniger Wörter oder wählen Sie ein anderes Land.',
     searchAllCountries: (count) =>
       count === 1
         ? 'In allen Ländern suchen (1 Bank)'
-        : `In allen Ländern suchen (${count.toLocaleString('de')} Banken)`,
+        : `In allen Ländern suchen (${formatNumber('de', count)} Banken)`,
     empty: 'Hier ist noch keine Bank verfügbar.',
     notListed: 'Meine Bank ist nicht aufgeführt',
     badges: { beta: 'Beta', restricted: 'Nicht verfügbar', unstable: 'Eventuell instabil' },
@@ -103,7 +103,7 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
   es: {
     countryLabel: 'País',
     allCountries: 'Todos los países',
-    countryCount: (count) => (count === 1 ? '1 banco' : `${count.toLocaleString('es')} bancos`),
+    countryCount: (count) => (count === 1 ? '1 banco' : `${formatNumber('es', count)} bancos`),
     searchLabel: 'Busca tu banco',
     searchPlaceholder: 'Nombre del banco, p. ej. Banco Santander',
     clearSearch: 'Borrar la búsqueda',
@@ -115,13 +115,13 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
         ? 'Ningún banco encontrado'
         : count === 1
           ? '1 banco encontrado'
-          : `${count.toLocaleString('es')} bancos encontrados`,
+          : `${formatNumber('es', count)} bancos encontrados`,
     noResults: (query) => `Ningún banco coincide con «${query}».`,
     noResultsHint: 'Revisa la ortografía, prueba con menos palabras o elige otro país.',
     searchAllCountries: (count) =>
       count === 1
         ? 'Buscar en todos los países (1 banco)'
-        : `Buscar en todos los países (${count.toLocaleString('es')} bancos)`,
+        : `Buscar en todos los países (${formatNumber('es', count)} bancos)`,
     empty: 'Todavía no hay bancos disponibles aquí.',
     notListed: 'Mi banco no aparece',
     badges: { beta: 'Beta', restricted: 'No disponible', unstable: 'Puede ser inestable' },
@@ -130,7 +130,7 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
   it: {
     countryLabel: 'Paese',
     allCountries: 'Tutti i paesi',
-    countryCount: (count) => (count === 1 ? '1 banca' : `${count.toLocaleString('it')} banche`),
+    countryCount: (count) => (count === 1 ? '1 banca' : `${formatNumber('it', count)} banche`),
     searchLabel: 'Cerca la tua banca',
     searchPlaceholder: 'Nome della banca, es. Intesa Sanpaolo',
     clearSearch: 'Cancella la ricerca',
@@ -142,13 +142,11 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
         ? 'Nessuna banca trovata'
         : count === 1
           ? '1 banca trovata'
-          : `${count.toLocaleString('it')} banche trovate`,
+          : `${formatNumber('it', count)} banche trovate`,
     noResults: (query) => `Nessuna banca corrisponde a «${query}».`,
     noResultsHint: 'Controlla l’ortografia, prova con meno parole o scegli un altro paese.',
     searchAllCountries: (count) =>
-      count === 1
-        ? 'Cerca in tutti i paesi (1 banca)'
-        : `Cerca in tutti i paesi (${count.toLocaleString('it')} banche)`,
+      count === 1 ? 'Cerca in tutti i paesi (1 banca)' : `Cerca in tutti i paesi (${formatNumber('it', count)} banche)`,
     empty: 'Qui non è ancora disponibile nessuna banca.',
     notListed: 'La mia banca non è nell’elenco',
     badges: { beta: 'Beta', restricted: 'Non disponibile', unstable: 'Potrebbe essere instabile' },
@@ -157,7 +155,7 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
   nl: {
     countryLabel: 'Land',
     allCountries: 'Alle landen',
-    countryCount: (count) => (count === 1 ? '1 bank' : `${count.toLocaleString('nl')} banken`),
+    countryCount: (count) => (count === 1 ? '1 bank' : `${formatNumber('nl', count)} banken`),
     searchLabel: 'Zoek je bank',
     searchPlaceholder: 'Naam van de bank, bijv. ABN AMRO',
     clearSearch: 'Zoekopdracht wissen',
@@ -169,11 +167,11 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
         ? 'Geen bank gevonden'
         : count === 1
           ? '1 bank gevonden'
-          : `${count.toLocaleString('nl')} banken gevonden`,
+          : `${formatNumber('nl', count)} banken gevonden`,
     noResults: (query) => `Geen bank komt overeen met ‘${query}’.`,
     noResultsHint: 'Controleer de spelling, probeer minder woorden of kies een ander land.',
     searchAllCountries: (count) =>
-      count === 1 ? 'In alle landen zoeken (1 bank)' : `In alle landen zoeken (${count.toLocaleString('nl')} banken)`,
+      count === 1 ? 'In alle landen zoeken (1 bank)' : `In alle landen zoeken (${formatNumber('nl', count)} banken)`,
     empty: 'Hier is nog geen bank beschikbaar.',
     notListed: 'Mijn bank staat er niet bij',
     badges: { beta: 'Bèta', restricted: 'Niet beschikbaar', unstable: 'Mogelijk instabiel' },
@@ -182,7 +180,7 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
   pt: {
     countryLabel: 'País',
     allCountries: 'Todos os países',
-    countryCount: (count) => (count === 1 ? '1 banco' : `${count.toLocaleString('pt')} bancos`),
+    countryCount: (count) => (count === 1 ? '1 banco' : `${formatNumber('pt', count)} bancos`),
     searchLabel: 'Procure o seu banco',
     searchPlaceholder: 'Nome do banco, p. ex. Caixa Geral de Depósitos',
     clearSearch: 'Limpar a pesquisa',
@@ -194,13 +192,13 @@ export const pickerMessages: LocaleTable<PickerMessages> = {
         ? 'Nenhum banco encontrado'
         : count === 1
           ? '1 banco encontrado'
-          : `${count.toLocaleString('pt')} bancos encontrados`,
+          : `${formatNumber('pt', count)} bancos encontrados`,
     noResults: (query) => `Nenhum banco corresponde a «${query}».`,
     noResultsHint: 'Verifique a ortografia, experimente menos palavras ou escolha outro país.',
     searchAllCountries: (count) =>
       count === 1
         ? 'Pesquisar em todos os países (1 banco)'
-        : `Pesquisar em todos os países (${count.toLocaleString('pt')} bancos)`,
+        : `Pesquisar em todos os países (${formatNumber('pt', count)} bancos)`,
     empty: 'Ainda não há bancos disponíveis aqui.',
     notListed: 'O meu banco não está na lista',
     badges: { beta: 'Beta', restricted: 'Indisponível', unstable: 'Pode estar instável' },
