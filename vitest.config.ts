@@ -36,7 +36,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           env: { EXPECTED_REACT_MAJOR: '19' },
-          include: ['packages/{react,ui}/src/**/*.test.{ts,tsx}'],
+          include: ['packages/{react,ui}/src/**/*.test.{ts,tsx}', 'apps/demo/src/**/*.test.tsx'],
           exclude: ['**/*.browser.test.{ts,tsx}'],
           setupFiles: ['./test/setup-dom.ts'],
         },

@@ -162,10 +162,20 @@ export function AdminPage({ headingRef }: { headingRef?: Ref<HTMLHeadingElement>
       }
       return next;
     });
+  // The selection a batch write started from: it is cleared while the write runs, and given back if the write
+  // fails, as the change itself is undone.
+  const batchSelection = useRef<{ uuids: readonly string[]; selection: ReadonlySet<string> } | null>(null);
   const batch = (connectors: readonly Connector[], hidden: boolean) => {
+    batchSelection.current = { uuids: connectors.map((connector) => connector.uuid), selection: selected };
     writes.setHidden(connectors, hidden);
     setSelected(new Set());
   };
+  useEffect(() => {
+    const started = batchSelection.current;
+    if (!started || started.uuids.some((uuid) => writes.pending.has(uuid))) return;
+    batchSelection.current = null;
+    if (writes.failure) setSelected((current) => (current.size === 0 ? started.selection : current));
+  }, [writes.pending, writes.failure]);
 
   const hiddenCount = rows.filter((connector) => connector.hidden === true).length;
   const summary =
