@@ -289,7 +289,7 @@ export function AdminPage({ headingRef }: { headingRef?: Ref<HTMLHeadingElement>
 
         {writes.failure ? (
           <div className="demo-failure demo-failure--write">
-            <p className="demo-failure__title">{writes.failure.action} failed; the change was undone.</p>
+            <p className="demo-failure__title">{writes.failure.sentence}</p>
             <div className="demo-failure__body">
               <ErrorState error={writes.failure.error} onRetry={writes.failure.retry} />
               <button type="button" className="ck-button ck-button--secondary" onClick={writes.dismissFailure}>

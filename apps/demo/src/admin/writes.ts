@@ -1,4 +1,10 @@
-import type { Connector, ConnectorExpand, ConnectorSource, ConnectorSourceUpdateRequest } from '@connector-kit/core';
+import {
+  type Connector,
+  type ConnectorExpand,
+  type ConnectorSource,
+  type ConnectorSourceUpdateRequest,
+  ConnectorsError,
+} from '@connector-kit/core';
 import {
   connectorQueryOptions,
   useBatchUpdateConnectors,
@@ -15,6 +21,8 @@ export const ADMIN_EXPAND = ['countries', 'sources'] as const satisfies readonly
 export interface WriteFailure {
   /** What was attempted, e.g. `Hiding “BNP Paribas”`. */
   action: string;
+  /** What happened, in a sentence: `failureSentence(action, error)`. */
+  sentence: string;
   error: unknown;
   retry: () => void;
 }
@@ -32,6 +40,16 @@ export interface AdminWrites {
 }
 
 const quote = (name: string) => `“${name}”`;
+
+/**
+ * What a failed write means for the admin. An answer that arrived but could not be read (a 2xx with a broken body)
+ * may come from a write the server did apply: the table is refreshed from the server instead of claiming an undo.
+ */
+export function failureSentence(action: string, error: unknown): string {
+  return error instanceof ConnectorsError && error.kind === 'response'
+    ? `${action}: the server's answer could not be read; the table shows what the server holds now.`
+    : `${action} failed; the change was undone.`;
+}
 
 function describeConnectors(connectors: readonly Connector[]): string {
   const [first] = connectors;
@@ -67,9 +85,10 @@ export function useAdminWrites(remember: (uuids: readonly string[]) => void): Ad
         counter.current += 1;
         setAnnouncement(`${done}${counter.current % 2 === 0 ? '' : '\u200b'}`);
       } catch (error) {
-        setFailure({ action, error, retry: () => void attempt() });
+        const sentence = failureSentence(action, error);
+        setFailure({ action, sentence, error, retry: () => void attempt() });
         counter.current += 1;
-        setAnnouncement(`${action} failed; the change was undone.${counter.current % 2 === 0 ? '' : '\u200b'}`);
+        setAnnouncement(`${sentence}${counter.current % 2 === 0 ? '' : '\u200b'}`);
       } finally {
         setPending((current) => {
           const next = new Set(current);
