@@ -366,7 +366,7 @@ describe('the admin console', () => {
     }
   });
 
-  it('hides and unhides a selection, and disables and enables a source', async () => {
+  it('hides and unhides a selection, disables and enables a source, and switches its authentication', async () => {
     const { page, problems, close } = await open('#/admin');
     try {
       await page.getByRole('searchbox', { name: 'Search' }).fill('bnp paribas');
@@ -396,6 +396,14 @@ describe('the admin console', () => {
       await screenshot(page, 'admin-sources-en-light', false);
       await sources.getByRole('button', { name: 'Enable source directaccess', exact: true }).click();
       await expect.poll(() => directaccess()?.disabled).toBeNull();
+
+      // The source's authentication, among the mechanisms it offers (PUT on the source).
+      const mechanism = sources.getByRole('combobox', { name: 'Authentication of source directaccess', exact: true });
+      expect(directaccess()?.auth_mechanism).toBe('credentials');
+      await mechanism.selectOption('webauth');
+      await expect.poll(() => directaccess()?.auth_mechanism).toBe('webauth');
+      await mechanism.selectOption('credentials');
+      await expect.poll(() => directaccess()?.auth_mechanism).toBe('credentials');
 
       // A connector hidden before this session is found by its UUID.
       const orange = connectorNamed('Orange Bank');
