@@ -4,6 +4,7 @@ import * as Select from '@radix-ui/react-select';
 import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { cx } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
+import { CheckIcon, ChevronIcon } from '../icons.tsx';
 import { resolveDefaultCountry } from './default-country.ts';
 
 /** Extra classes for each part, added to the built-in `ck-country-select__*` ones. */
@@ -81,36 +82,6 @@ function collatorFor(locale: string): Intl.Collator {
   } catch {
     return new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
   }
-}
-
-function ChevronIcon() {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="20" height="20">
-      <path
-        d="M5 7.5l5 5 5-5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-function CheckIcon() {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="16" height="16">
-      <path
-        d="M4 10.5l4 4 8-9"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
 }
 
 function CountrySelectImpl({
@@ -192,7 +163,7 @@ function CountrySelectImpl({
           </span>
         ) : null}
         <Select.ItemIndicator className={cx('ck-country-select__indicator', classNames.itemIndicator)}>
-          <CheckIcon />
+          <CheckIcon size={16} />
         </Select.ItemIndicator>
       </Select.Item>
     );
@@ -211,7 +182,7 @@ function CountrySelectImpl({
         >
           <Select.Value className={cx('ck-country-select__value', classNames.value)} />
           <Select.Icon className={cx('ck-country-select__icon', classNames.icon)}>
-            <ChevronIcon />
+            <ChevronIcon size={20} />
           </Select.Icon>
         </Select.Trigger>
         <Select.Portal container={container}>
@@ -222,14 +193,14 @@ function CountrySelectImpl({
             className={cx('ck-country-select__content', classNames.content)}
           >
             <Select.ScrollUpButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
-              <ChevronIcon />
+              <ChevronIcon size={20} />
             </Select.ScrollUpButton>
             <Select.Viewport className={cx('ck-country-select__viewport', classNames.viewport)}>
               {item(ALL, m.picker.allCountries, total)}
               {options.map((option) => item(option.code, option.name, option.count))}
             </Select.Viewport>
             <Select.ScrollDownButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
-              <ChevronIcon />
+              <ChevronIcon size={20} />
             </Select.ScrollDownButton>
           </Select.Content>
         </Select.Portal>

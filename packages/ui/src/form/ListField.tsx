@@ -1,6 +1,7 @@
 import * as Select from '@radix-ui/react-select';
 import { type FocusEvent, type RefCallback, useRef } from 'react';
 import { cx } from '../class-names.ts';
+import { CheckIcon, ChevronIcon } from '../icons.tsx';
 import { controlAria, FieldBox, type FieldInputBaseProps, LabelText } from './FieldShell.tsx';
 
 /** One choice of a `list` field. */
@@ -87,22 +88,6 @@ function RadioList(props: ListFieldProps) {
   );
 }
 
-function ChevronIcon() {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="16" height="16">
-      <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-function CheckIcon() {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="16" height="16">
-      <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-    </svg>
-  );
-}
-
 function SelectList(props: ListFieldProps) {
   const { id, label, required, messages, classNames, options, value, onChange, onBlur, inputRef, dir } = props;
   const open = useRef(false);
@@ -132,7 +117,7 @@ function SelectList(props: ListFieldProps) {
         >
           <Select.Value placeholder={messages.selectPlaceholder} />
           <Select.Icon className="ck-form__select-icon">
-            <ChevronIcon />
+            <ChevronIcon size={16} />
           </Select.Icon>
         </Select.Trigger>
         <Select.Portal container={props.portalContainer ?? undefined}>
@@ -142,7 +127,7 @@ function SelectList(props: ListFieldProps) {
                 <Select.Item key={option.value} value={option.value} className="ck-form__option">
                   <Select.ItemText>{option.label}</Select.ItemText>
                   <Select.ItemIndicator className="ck-form__option-check">
-                    <CheckIcon />
+                    <CheckIcon size={16} />
                   </Select.ItemIndicator>
                 </Select.Item>
               ))}

@@ -4,6 +4,7 @@ import { type MouseEvent, memo, type ReactNode, useCallback, useEffect, useId, u
 import { ConnectorAvatar } from '../avatar/ConnectorAvatar.tsx';
 import { cx, shallowEqual } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
+import { CheckIcon } from '../icons.tsx';
 import { ConnectorBadge, connectorBadgeKinds } from './badges.tsx';
 import { Highlight } from './Highlight.tsx';
 
@@ -142,21 +143,6 @@ interface OptionRowProps {
   onHover: (index: number) => void;
 }
 
-function CheckIcon({ className }: { className: string }) {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="20" height="20" className={className}>
-      <path
-        d="M4 10.5l4 4 8-9"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
 /**
  * One option. Memoized: moving the active option re-renders the two rows concerned, not every visible one.
  * Its ARIA mirrors `useConnectorSearch().getOptionProps`. The accessible name is the connector's name (the avatar,
@@ -233,7 +219,7 @@ const OptionRow = memo(function OptionRow({
           </span>
         ) : null}
       </span>
-      {selected ? <CheckIcon className={cx('ck-list__check', classNames.check)} /> : null}
+      {selected ? <CheckIcon size={20} className={cx('ck-list__check', classNames.check)} /> : null}
     </div>
   );
 });
