@@ -21,21 +21,25 @@ export {
   isRetryableError,
 } from './errors.ts';
 export {
-  type BuildFieldsSchemaOptions,
-  buildFieldsSchema,
-  type ConnectorFormKind,
-  type ConnectorFormPlan,
   compileFieldPattern,
   compileFieldPatternAsync,
-  FIELD_ERROR_KEYS,
-  type FieldErrorKey,
   type FieldPattern,
-  type FieldsSchema,
+  preloadSafeRegexEngine,
+} from './form/pattern.ts';
+export {
+  type ConnectorFormKind,
+  type ConnectorFormPlan,
   type FormStep,
   type PlanConnectorFormOptions,
   planConnectorForm,
-  preloadSafeRegexEngine,
-} from './form/index.ts';
+} from './form/plan.ts';
+export {
+  type BuildFieldsSchemaOptions,
+  buildFieldsSchema,
+  FIELD_ERROR_KEYS,
+  type FieldErrorKey,
+  type FieldsSchema,
+} from './form/schema.ts';
 export {
   type ApiErrorBody,
   AUTH_MECHANISMS,
@@ -81,6 +85,7 @@ export {
   productSchema,
   providingPayerAccountSchema,
 } from './schemas.ts';
+export { foldText } from './search/fold.ts';
 export {
   CONNECTOR_SEARCH_SCORES,
   type ConnectorDisabledReason,
@@ -93,5 +98,4 @@ export {
   type ConnectorSearchResult,
   countConnectorsByCountry,
   createConnectorSearch,
-  foldText,
-} from './search/index.ts';
+} from './search/search.ts';

@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { type Connector, connectorSchema } from '../schemas.ts';
-import { foldTextWithOffsets } from './fold.ts';
+import { foldText, foldTextWithOffsets } from './fold.ts';
 import {
   CONNECTOR_SEARCH_SCORES,
   type ConnectorSearchFilter,
   type ConnectorSearchResult,
   countConnectorsByCountry,
   createConnectorSearch,
-  foldText,
-} from './index.ts';
+} from './search.ts';
 
 let nextId = 0;
 function connector(fields: Record<string, unknown> & { name: string }): Connector {
