@@ -477,6 +477,21 @@ describe('countConnectorsByCountry', () => {
       ['DE', 1],
     ]);
   });
+
+  it('counts only the connectors that pass the other filters, and ignores a country filter', () => {
+    const fr = [{ id: 'FR', name: 'France' }];
+    const banks = [
+      connector({ name: 'A', countries: fr, capabilities: ['bank', 'transfer'] }),
+      connector({ name: 'B', countries: fr, capabilities: ['bank'], products: ['pay'] }),
+      connector({ name: 'C', countries: [{ id: 'DE', name: 'Germany' }], capabilities: ['transfer'] }),
+    ];
+    expect([...countConnectorsByCountry(banks, { capabilities: ['transfer'], countryCodes: ['DE'] })]).toEqual([
+      ['FR', 1],
+      ['DE', 1],
+    ]);
+    expect([...countConnectorsByCountry(banks, { products: ['pay'] })]).toEqual([['FR', 1]]);
+    expect([...countConnectorsByCountry(banks, { uuids: [banks[2]?.uuid ?? ''] })]).toEqual([['DE', 1]]);
+  });
 });
 
 describe('createConnectorSearch: robustness', () => {
@@ -528,6 +543,31 @@ describe('createConnectorSearch: robustness', () => {
         expect(index.search(query)).toEqual(first);
         expect(createConnectorSearch([...connectors].reverse()).search(query)).toEqual(first);
         expect(first.some((result) => result.connector.hidden === true)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives with a limit the first results of the full answer, and counts them all, before and after sorting', () => {
+    const limitArbitrary = fc.oneof(fc.integer({ min: 0, max: 14 }), fc.constantFrom(Number.NaN, -3, 2.5));
+    const countryArbitrary = fc.option(fc.constantFrom(['FR'], ['DE'], ['fr', 'DE']), { nil: undefined });
+    fc.assert(
+      fc.property(connectorsArbitrary, queryArbitrary, limitArbitrary, countryArbitrary, (raw, query, limit, codes) => {
+        const connectors = raw.map((fields, i) =>
+          connector({ ...fields, countries: [{ id: i % 2 === 0 ? 'fr' : 'DE', name: '' }] }),
+        );
+        const filters = { countryCodes: codes };
+        const full = createConnectorSearch(connectors, { popularity: [connectors[1]?.uuid ?? ''] }).search(
+          query,
+          filters,
+        );
+        const expected = Number.isNaN(limit) ? full : full.slice(0, Math.max(0, Math.floor(limit)));
+        // A fresh index answers a limited empty query without sorting; a used one from its sorted entries.
+        const fresh = createConnectorSearch(connectors, { popularity: [connectors[1]?.uuid ?? ''] });
+        expect(fresh.count(query, filters)).toBe(full.length);
+        expect(fresh.search(query, filters, { limit })).toEqual(expected);
+        fresh.search(query, filters);
+        expect(fresh.search(query, filters, { limit })).toEqual(expected);
       }),
       { numRuns: 500 },
     );

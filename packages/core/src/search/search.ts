@@ -20,11 +20,13 @@
  * Hidden connectors are left out of the index. Restricted connectors keep their rank and come back with
  * `disabled: true`, so that a user who looks for their bank sees it and learns why it cannot be picked.
  *
- * Performance notes: the folded name, slug and code are computed once per connector and joined into one string, so a
- * keystroke costs one or two `indexOf` per query word and connector, with no allocation for connectors that do not
- * match. Building sorts twice: first by folded name with plain string comparison (cheap), then with the Collator; the
- * second sort is a merge sort on nearly sorted input and needs about two Collator calls per connector instead of
- * n log n.
+ * Performance notes: creating the index only reads what filters need; the folding and the sort happen on the first
+ * search that needs them, so that a picker can paint its first rows (`search('', filters, { limit })`, a single pass
+ * that keeps the best `limit` entries) before it pays for the rest. The folded name, slug and code are computed once
+ * per connector and joined into one string, so a keystroke costs one or two `indexOf` per query word and connector,
+ * with no allocation for connectors that do not match. Sorting happens twice: first by folded name with plain string
+ * comparison (cheap), then with the Collator; the second sort is a merge sort on nearly sorted input and needs about
+ * one Collator call per connector instead of n log n.
  */
 import type { Connector } from '../schemas.ts';
 import { type FoldOffsets, foldText, foldTextWithOffsets, toOriginalRange } from './fold.ts';
@@ -120,28 +122,49 @@ export interface ConnectorSearchOptions {
   readonly filter?: ConnectorSearchFilter | undefined;
 }
 
+export interface ConnectorSearchLimit {
+  /**
+   * Return at most this many results: the first ones of the full answer. For an empty query, the first search of a
+   * large index is then much cheaper: it picks the best entries in one pass instead of sorting all of them.
+   */
+  readonly limit?: number | undefined;
+}
+
 export interface ConnectorSearch {
   /**
    * Connectors matching `query` and `filters`, best first. Pure: the same query and filters give the same results.
    * Hidden connectors are never returned; restricted ones are returned with `disabled: true`.
    */
-  search(query: string, filters?: ConnectorSearchFilters): ConnectorSearchResult[];
+  search(
+    query: string,
+    filters?: ConnectorSearchFilters | null,
+    options?: ConnectorSearchLimit,
+  ): ConnectorSearchResult[];
+  /** How many results `search(query, filters)` has, without sorting the index for an empty query. */
+  count(query: string, filters?: ConnectorSearchFilters | null): number;
   /** Number of searchable connectors (hidden ones are not indexed). */
   readonly size: number;
 }
+
+interface FoldedFields {
+  readonly name: string;
+  readonly slug: string;
+  readonly code: string;
+}
+
+const NOT_FOLDED: FoldedFields = Object.freeze({ name: '', slug: '', code: '' });
 
 interface Entry {
   readonly connector: Connector;
   /** `connector.name`, or `''` when it is not a string. */
   readonly name: string;
-  readonly folded: { readonly name: string; readonly slug: string; readonly code: string };
+  /** Set with `haystack` and `nameOffsets` by `foldEntry`, before the first sort or non-empty search. */
+  folded: FoldedFields;
   /** `' ' + name + ' ' + slug + ' ' + code`, folded: one string to test every field, a space before every word. */
-  readonly haystack: string;
-  readonly nameOffsets: FoldOffsets | null;
+  haystack: string;
+  nameOffsets: FoldOffsets | null;
   /** Upper-case country codes, or `null` when the connector has no countries data. */
   readonly countries: readonly string[] | null;
-  readonly capabilities: readonly unknown[];
-  readonly products: readonly unknown[];
   readonly restricted: boolean;
   /** Position in the popularity list; the list's length for connectors not in it. */
   readonly rank: number;
@@ -185,13 +208,25 @@ function normalizeCountryCode(id: string): string {
   return code;
 }
 
+/** The upper-case code of an entry of `connector.countries`, or `null` when it has none. */
+function codeOf(country: unknown): string | null {
+  const id: unknown = (country as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' ? normalizeCountryCode(id) : null;
+}
+
+/** Whether `countries[i]`'s code already occurs before it (a connector listing a country twice counts once). */
+function isCodeBefore(countries: readonly unknown[], i: number, code: string): boolean {
+  for (let j = 0; j < i; j++) if (codeOf(countries[j]) === code) return true;
+  return false;
+}
+
 function countryCodes(connector: Connector): readonly string[] | null {
   const countries: unknown = connector.countries;
   if (!Array.isArray(countries)) return null;
   const codes: string[] = [];
   for (const country of countries) {
-    const id: unknown = country?.id;
-    if (typeof id === 'string') codes.push(normalizeCountryCode(id));
+    const code = codeOf(country);
+    if (code !== null) codes.push(code);
   }
   return codes;
 }
@@ -201,23 +236,26 @@ function foldField(value: unknown): string {
 }
 
 function createEntry(connector: Connector, rank: number): Entry {
-  const name = typeof connector.name === 'string' ? connector.name : '';
-  const { folded: foldedName, offsets } = foldTextWithOffsets(name);
-  const slug = foldField(connector.slug);
-  const code = foldField(connector.code);
   return {
     connector,
-    name,
-    folded: { name: foldedName, slug, code },
-    haystack: ` ${foldedName} ${slug} ${code}`,
-    nameOffsets: offsets,
+    name: typeof connector.name === 'string' ? connector.name : '',
+    folded: NOT_FOLDED,
+    haystack: '',
+    nameOffsets: null,
     countries: countryCodes(connector),
-    capabilities: stringList(connector.capabilities),
-    products: stringList(connector.products),
     restricted: connector.restricted === true,
     rank,
     emptyResult: undefined,
   };
+}
+
+function foldEntry(entry: Entry): void {
+  const { folded: name, offsets } = foldTextWithOffsets(entry.name);
+  const slug = foldField(entry.connector.slug);
+  const code = foldField(entry.connector.code);
+  entry.folded = { name, slug, code };
+  entry.haystack = ` ${name} ${slug} ${code}`;
+  entry.nameOffsets = offsets;
 }
 
 function prepareQuery(raw: string): Query {
@@ -258,14 +296,20 @@ function includesAny(have: readonly unknown[], wanted: readonly string[]): boole
   return false;
 }
 
+/** Whether a connector passes the filters other than countries. */
+function passesOthers(connector: Connector, filters: PreparedFilters): boolean {
+  if (filters.uuids !== null && !filters.uuids.has(connector.uuid)) return false;
+  if (filters.capabilities !== null && !includesAll(stringList(connector.capabilities), filters.capabilities)) {
+    return false;
+  }
+  return filters.products === null || includesAll(stringList(connector.products), filters.products);
+}
+
 function passes(entry: Entry, filters: PreparedFilters): boolean {
-  if (filters.uuids !== null && !filters.uuids.has(entry.connector.uuid)) return false;
   if (filters.countries !== null && entry.countries !== null && !includesAny(entry.countries, filters.countries)) {
     return false;
   }
-  if (filters.capabilities !== null && !includesAll(entry.capabilities, filters.capabilities)) return false;
-  if (filters.products !== null && !includesAll(entry.products, filters.products)) return false;
-  return true;
+  return passesOthers(entry.connector, filters);
 }
 
 /** The built-in score of an entry for a non-empty query; 0 when it does not match. */
@@ -347,15 +391,47 @@ function popularityRanks(popularity: readonly string[]): Map<string, number> {
 
 const compareStrings = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
 
+const tieBreak = (a: Entry, b: Entry) =>
+  compareStrings(a.name, b.name) || compareStrings(a.connector.uuid, b.connector.uuid);
+
 /** Index order: popularity, then collation, then exact spelling and uuid so that the order never depends on input order. */
-function sortEntries(entries: Entry[], locale: string | readonly string[] | undefined): void {
-  const collator = new Intl.Collator(locale as string | string[] | undefined, { sensitivity: 'base', numeric: true });
-  const tieBreak = (a: Entry, b: Entry) =>
-    compareStrings(a.name, b.name) || compareStrings(a.connector.uuid, b.connector.uuid);
-  // A cheap pass on folded names puts the list nearly in collation order, so that the exact pass needs few Collator
-  // calls. The result does not depend on the first pass: the second one alone defines the order.
-  entries.sort((a, b) => a.rank - b.rank || compareStrings(a.folded.name, b.folded.name));
-  entries.sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name) || tieBreak(a, b));
+function indexOrder(collator: Intl.Collator): (a: Entry, b: Entry) => number {
+  return (a, b) => a.rank - b.rank || collator.compare(a.name, b.name) || tieBreak(a, b);
+}
+
+/** Sorts folded entries in index order. */
+function sortEntries(entries: Entry[], order: (a: Entry, b: Entry) => number): void {
+  // A cheap pass on folded names puts the list nearly in collation order, with ties broken as the exact pass breaks
+  // them, so that the exact pass finds it sorted and makes about one Collator call per entry instead of n log n.
+  // The result does not depend on the first pass: the second one alone defines the order.
+  entries.sort((a, b) => a.rank - b.rank || compareStrings(a.folded.name, b.folded.name) || tieBreak(a, b));
+  entries.sort(order);
+}
+
+/** The first `limit` entries in `order` among those that pass, without sorting the others. */
+function firstEntries(
+  entries: readonly Entry[],
+  limit: number,
+  keep: (entry: Entry) => boolean,
+  order: (a: Entry, b: Entry) => number,
+): Entry[] {
+  const best: Entry[] = [];
+  if (limit <= 0) return best;
+  for (const entry of entries) {
+    if (!keep(entry)) continue;
+    const last = best[best.length - 1];
+    if (best.length === limit && last !== undefined && order(entry, last) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (order(best[middle] as Entry, entry) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 /**
@@ -370,12 +446,23 @@ export function createConnectorSearch(
 ): ConnectorSearch {
   const popularity = options?.popularity ?? [];
   const ranks = popularityRanks(popularity);
+  const order = indexOrder(
+    new Intl.Collator(options?.locale as string | string[] | undefined, { sensitivity: 'base', numeric: true }),
+  );
   const entries: Entry[] = [];
   for (const connector of connectors) {
     if (connector.hidden !== true) entries.push(createEntry(connector, ranks.get(connector.uuid) ?? popularity.length));
   }
-  sortEntries(entries, options?.locale);
   const customFilter = options?.filter;
+  let sorted = false;
+
+  /** Folds and sorts the entries, once, when a search first needs the whole index. */
+  function prepare(): void {
+    if (sorted) return;
+    for (const entry of entries) foldEntry(entry);
+    sortEntries(entries, order);
+    sorted = true;
+  }
 
   function searchDefault(query: Query, filters: PreparedFilters): ConnectorSearchResult[] {
     // One list per built-in score, each filled in index order, so that no sort is needed.
@@ -406,18 +493,46 @@ export function createConnectorSearch(
     return kept.map(({ entry, score }) => makeResult(entry, score, highlight(entry, query, 0)));
   }
 
+  function run(query: Query, filters: PreparedFilters, limit: number): ConnectorSearchResult[] {
+    const keep = (entry: Entry) => passes(entry, filters);
+    if (query.folded === '') {
+      if (!sorted && limit < entries.length) return firstEntries(entries, limit, keep, order).map(emptyQueryResult);
+      prepare();
+      const results: ConnectorSearchResult[] = [];
+      for (const entry of entries) {
+        if (results.length >= limit) break;
+        if (keep(entry)) results.push(emptyQueryResult(entry));
+      }
+      return results;
+    }
+    prepare();
+    const results =
+      customFilter !== undefined ? searchCustom(customFilter, query, filters) : searchDefault(query, filters);
+    return limit < results.length ? results.slice(0, limit) : results;
+  }
+
+  function readLimit(options: ConnectorSearchLimit | undefined): number {
+    const limit = options?.limit;
+    if (typeof limit !== 'number' || Number.isNaN(limit)) return Number.POSITIVE_INFINITY;
+    return Math.max(0, Math.floor(limit));
+  }
+
   return {
     size: entries.length,
-    search(rawQuery, rawFilters) {
+    search(rawQuery, rawFilters, options) {
+      return run(
+        prepareQuery(typeof rawQuery === 'string' ? rawQuery : ''),
+        prepareFilters(rawFilters ?? undefined),
+        readLimit(options),
+      );
+    },
+    count(rawQuery, rawFilters) {
       const query = prepareQuery(typeof rawQuery === 'string' ? rawQuery : '');
       const filters = prepareFilters(rawFilters ?? undefined);
-      if (query.folded === '') {
-        const results: ConnectorSearchResult[] = [];
-        for (const entry of entries) if (passes(entry, filters)) results.push(emptyQueryResult(entry));
-        return results;
-      }
-      if (customFilter !== undefined) return searchCustom(customFilter, query, filters);
-      return searchDefault(query, filters);
+      if (query.folded !== '') return run(query, filters, Number.POSITIVE_INFINITY).length;
+      let count = 0;
+      for (const entry of entries) if (passes(entry, filters)) count++;
+      return count;
     },
   };
 }
@@ -425,15 +540,24 @@ export function createConnectorSearch(
 /**
  * Number of connectors per country, for a country picker ("France (312)"). Keys are upper-case ISO 3166-1 alpha-2
  * codes in order of first appearance; hidden connectors and connectors without countries data are not counted, and a
- * connector listing a country twice counts once.
+ * connector listing a country twice counts once. With `filters`, only the connectors that pass them are counted
+ * (`countryCodes` is ignored).
  */
-export function countConnectorsByCountry(connectors: readonly Connector[]): Map<string, number> {
+export function countConnectorsByCountry(
+  connectors: readonly Connector[],
+  filters?: ConnectorSearchFilters | null,
+): Map<string, number> {
+  const others = prepareFilters(filters ? { ...filters, countryCodes: undefined } : undefined);
   const counts = new Map<string, number>();
   for (const connector of connectors) {
-    if (connector.hidden === true) continue;
-    const codes = countryCodes(connector);
-    if (codes === null) continue;
-    for (const code of new Set(codes)) if (code !== '') counts.set(code, (counts.get(code) ?? 0) + 1);
+    if (connector.hidden === true || !passesOthers(connector, others)) continue;
+    const countries: unknown = connector.countries;
+    if (!Array.isArray(countries)) continue;
+    for (let i = 0; i < countries.length; i++) {
+      const code = codeOf(countries[i]);
+      if (code === '' || code === null || isCodeBefore(countries, i, code)) continue;
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
   }
   return counts;
 }
