@@ -19,6 +19,7 @@ import {
   connectorSourcesListSchema,
   connectorsListSchema,
 } from './schemas.ts';
+import { passesUnchanged } from './unchanged.ts';
 
 /** A string, or a function that returns one (for example from your own session endpoint). */
 export type ConfigTokenSource = string | (() => string | Promise<string>);
@@ -179,9 +180,13 @@ function segment(value: string | number): string {
   return encodeURIComponent(String(value));
 }
 
-/** Parses with a schema, turning a failure into an error that names the first problem. */
+/**
+ * Parses with a schema, turning a failure into an error that names the first problem. A body that needs no repair
+ * is returned as it is, without the copy a parse makes.
+ */
 function parseWith<S extends z.ZodType>(schema: S, what: string): (json: unknown) => z.infer<S> {
   return (json) => {
+    if (passesUnchanged(schema, json)) return json as z.infer<S>;
     const result = schema.safeParse(json);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
