@@ -1,7 +1,7 @@
 import type { Connector } from '@connector-kit/core';
 import * as core from '@connector-kit/core';
-import { demoConnectors } from '@connector-kit/mock-api';
-import { act, render, renderHook, screen } from '@testing-library/react';
+import { demoConnectors, generateConnectors } from '@connector-kit/mock-api';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -212,6 +212,40 @@ describe('useConnectorSearch: popular group', () => {
     const { result } = renderHook(() => useConnectorSearch({ connectors, popular: 2, defaultCountryCode: 'DE' }));
     expect(names(result.current).slice(0, 2)).toEqual(['Sparkasse KölnBonn', 'Deutsche Bank']);
     expect(result.current.popularCount).toBe(2);
+  });
+});
+
+describe('useConnectorSearch: long lists', () => {
+  const many = generateConnectors(5_000, 7);
+  const visible = many.filter((connector) => connector.hidden !== true);
+
+  it('first gives the first 100 results with the exact count, then all of them after a paint', async () => {
+    const full = core.createConnectorSearch(many, { locale: 'en' }).search('');
+    const { result } = renderHook(() => useConnectorSearch({ connectors: many, locale: 'en' }));
+    expect(result.current.results).toEqual(full.slice(0, 100));
+    expect(result.current.matchCount).toBe(visible.length);
+    expect(result.current.isStale).toBe(true);
+    await waitFor(() => expect(result.current.isStale).toBe(false));
+    expect(result.current.results).toEqual(full);
+    expect(result.current.matchCount).toBe(visible.length);
+  });
+
+  it('keeps the popular group, in its order, in the first results', async () => {
+    const popular = [visible[4000]?.uuid ?? '', visible[10]?.uuid ?? ''];
+    const { result } = renderHook(() => useConnectorSearch({ connectors: many, popular, locale: 'en' }));
+    const groupOf = (current: UseConnectorSearchResult) =>
+      current.results.slice(0, current.popularCount).map((item) => item.connector.uuid);
+    expect(groupOf(result.current)).toEqual(popular);
+    expect(result.current.results).toHaveLength(102);
+    await waitFor(() => expect(result.current.isStale).toBe(false));
+    expect(groupOf(result.current)).toEqual(popular);
+    expect(result.current.results).toHaveLength(visible.length + 2);
+  });
+
+  it('searches the whole list as soon as something is typed', () => {
+    const { result } = renderHook(() => useConnectorSearch({ connectors: many, defaultQuery: 'bank', locale: 'en' }));
+    expect(result.current.results.length).toBe(result.current.matchCount);
+    expect(result.current.matchCount).toBeGreaterThan(100);
   });
 });
 

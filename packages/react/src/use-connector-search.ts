@@ -14,8 +14,10 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
+  startTransition,
   useCallback,
   useDeferredValue,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -89,7 +91,10 @@ export interface UseConnectorSearchResult {
   setQuery: (query: string) => void;
   /** The query the results are for; lags behind `query` while a search runs in the background. */
   searchedQuery: string;
-  /** `true` while the results are being brought up to date with the query or country. */
+  /**
+   * `true` while the results are being brought up to date with the query or country, and while a long list shows
+   * its first results only (see `results`).
+   */
   isStale: boolean;
 
   countryCode: string | null;
@@ -98,6 +103,10 @@ export interface UseConnectorSearchResult {
   /**
    * The options, in display order: the popular group first when it is shown (see `popularCount`), then every
    * connector that matches. Hidden connectors are never listed; restricted ones are, with `disabled: true`.
+   *
+   * A list of more than 2,000 connectors is first shown with its first 100 results (after the popular group), so
+   * that the browser paints them before the whole index is sorted; the full results follow right after that paint
+   * (`isStale` is `true` in between, `matchCount` is exact throughout).
    */
   results: readonly ConnectorSearchResult[];
   /** How many of the first `results` form the popular group; 0 when no group is shown. */
@@ -185,6 +194,28 @@ function useStableValue<T>(value: T, equal: (a: T, b: T) => boolean): T {
   return ref.current;
 }
 
+/** Lists longer than this paint their first results before the whole index is sorted. */
+const PREVIEW_MIN_SIZE = 2_000;
+/** How many results that first paint gets: more than a tall screen shows. */
+const PREVIEW_LIMIT = 100;
+
+/** Calls `callback` once the browser has painted the current frame; returns a function that cancels it. */
+function afterNextPaint(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(callback);
+    return () => clearTimeout(timer);
+  }
+  // A frame's paint follows its animation frame callbacks: a task queued from one runs after that paint.
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 function buildIndex(
   connectors: readonly Connector[],
   locale: string | readonly string[] | undefined,
@@ -198,6 +229,18 @@ function buildIndex(
     if (error instanceof RangeError) return createConnectorSearch(connectors, { popularity, filter });
     throw error;
   }
+}
+
+/** The matches of an empty query among the `popular` uuids, found without sorting the index. */
+function popularMatches(
+  index: ConnectorSearch,
+  filters: ConnectorSearchFilters,
+  popular: readonly string[] | number,
+): ConnectorSearchResult[] {
+  if (typeof popular === 'number') return index.search('', filters);
+  const allowed = filters.uuids;
+  const uuids = allowed ? popular.filter((uuid) => allowed.includes(uuid)) : popular;
+  return index.search('', { ...filters, uuids }, { limit: uuids.length });
 }
 
 /** The popular group among the matches of an empty query, in the order `popular` gives. */
@@ -311,6 +354,8 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
   const filters = useStableValue(options.filters, sameFilters);
 
   const index = useMemo(() => buildIndex(data, locale, popularity, filter), [data, locale, popularity, filter]);
+  // A long list paints its first rows first: sorting all of it can wait until the browser has shown them.
+  const [sortedIndex, setSortedIndex] = useState<ConnectorSearch | null>(null);
 
   // Typing renders the input at once; the search and the list follow in a render React may interrupt.
   const searchedQuery = useDeferredValue(query);
@@ -324,15 +369,30 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
     [filters, searchedCountry],
   );
 
-  const matches = useMemo(() => index.search(searchedQuery, searchFilters), [index, searchedQuery, searchFilters]);
-
   const emptyQuery = useMemo(() => foldText(searchedQuery) === '', [searchedQuery]);
+  // (A popular group given as a count needs every match in data order: such a list is sorted at once.)
+  const previewing =
+    emptyQuery && index !== sortedIndex && index.size > PREVIEW_MIN_SIZE && typeof popular !== 'number';
+  useEffect(() => {
+    if (!previewing) return;
+    return afterNextPaint(() => startTransition(() => setSortedIndex(index)));
+  }, [previewing, index]);
+
+  const matches = useMemo(
+    () => index.search(searchedQuery, searchFilters, previewing ? { limit: PREVIEW_LIMIT } : undefined),
+    [index, searchedQuery, searchFilters, previewing],
+  );
+  const matchCount = useMemo(
+    () => (previewing ? index.count(searchedQuery, searchFilters) : matches.length),
+    [previewing, index, searchedQuery, searchFilters, matches],
+  );
+
   const { results, popularCount } = useMemo(() => {
     if (!emptyQuery || popular === undefined) return { results: matches, popularCount: 0 };
-    const group = popularGroup(matches, data, popular);
+    const group = popularGroup(previewing ? popularMatches(index, searchFilters, popular) : matches, data, popular);
     if (group.length === 0) return { results: matches, popularCount: 0 };
     return { results: group.concat(matches), popularCount: group.length };
-  }, [emptyQuery, popular, matches, data]);
+  }, [emptyQuery, popular, previewing, index, searchFilters, matches, data]);
 
   // The active option follows its connector through new results, or is forgotten.
   const [active, setActive] = useState<ActiveState>({ results: NO_RESULTS, index: -1, uuid: null, source: null });
@@ -495,12 +555,12 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
     query,
     setQuery,
     searchedQuery,
-    isStale: query !== searchedQuery || countryCode !== searchedCountry,
+    isStale: query !== searchedQuery || countryCode !== searchedCountry || previewing,
     countryCode,
     setCountryCode,
     results,
     popularCount,
-    matchCount: matches.length,
+    matchCount,
     size: index.size,
     searchIndex: index,
     activeIndex,

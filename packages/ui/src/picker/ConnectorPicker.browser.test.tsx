@@ -142,6 +142,9 @@ describe('ConnectorPicker in Chromium', () => {
     expect(options().length).toBeGreaterThan(5);
     expect(options().length).toBeLessThan(100);
 
+    // The first 100 options are painted first; all of them follow at once.
+    await vi.waitFor(() => expect(element.scrollHeight).toBeGreaterThan(56 * (last - 1)));
+
     // The end, by scrolling.
     element.scrollTop = element.scrollHeight;
     await vi.waitFor(() => expect(highestIndex()).toBe(last));

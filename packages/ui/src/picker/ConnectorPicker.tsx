@@ -130,21 +130,6 @@ function useStableFilters(filters: PickerFilters | undefined): PickerFilters | u
   return ref.current;
 }
 
-/** Keeps the connectors that have every capability and product asked for, and are in the allowlist if any. */
-function applyFilters(connectors: readonly Connector[], filters: PickerFilters | undefined): readonly Connector[] {
-  const capabilities = filters?.capabilities?.length ? filters.capabilities : null;
-  const products = filters?.products?.length ? filters.products : null;
-  const uuids = filters?.uuids?.length ? new Set(filters.uuids) : null;
-  if (!capabilities && !products && !uuids) return connectors;
-  return connectors.filter(
-    (connector) =>
-      (!uuids || uuids.has(connector.uuid)) &&
-      (!capabilities || capabilities.every((capability) => connector.capabilities?.includes(capability))) &&
-      (!products ||
-        products.every((product) => (connector.products as readonly string[] | undefined)?.includes(product))),
-  );
-}
-
 /**
  * The connector picker without its data: give it `connectors` (with the `countries` expand) and the loading and
  * error states yourself. `ConnectorPicker` is this plus `useConnectors`.
@@ -182,9 +167,7 @@ export function ConnectorPickerView({
   const inputRef = useRef<HTMLInputElement>(null);
 
   // What the country select counts: the connectors that pass the filters other than the country.
-  const filtered = useMemo(() => (connectors ? applyFilters(connectors, filters) : undefined), [connectors, filters]);
-  const counts = useMemo(() => countConnectorsByCountry(filtered ?? []), [filtered]);
-  const total = useMemo(() => filtered?.filter((connector) => connector.hidden !== true).length, [filtered]);
+  const counts = useMemo(() => countConnectorsByCountry(connectors ?? [], filters), [connectors, filters]);
 
   // `undefined` until the user chooses a country: until then the default follows the data as it arrives.
   const [chosenCountry, setChosenCountry] = useControllableState<string | null | undefined>({
@@ -212,6 +195,10 @@ export function ConnectorPickerView({
     locale: tag,
     id: baseId,
   });
+  const total = useMemo(
+    () => (connectors ? search.searchIndex.count('', filters) : undefined),
+    [connectors, search.searchIndex, filters],
+  );
   const {
     results,
     popularCount,
