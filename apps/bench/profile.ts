@@ -155,7 +155,6 @@ function area(file: string): string {
     [/^packages\/core\/src\//, 'core (other)'],
     [/react-dom/, 'react-dom'],
     [/scheduler/, 'scheduler'],
-    [/virtual-core|react-virtual/, '@tanstack/virtual'],
     [/@radix-ui|@floating-ui/, 'radix / floating-ui'],
     [/cmdk/, 'cmdk'],
     [/react-select|@emotion/, 'react-select / emotion'],

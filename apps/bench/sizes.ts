@@ -2,11 +2,12 @@
  * What each picker costs in bytes: the import a page makes, bundled alone with esbuild (minified, tree-shaken,
  * production), react and react-dom external, then gzip- and brotli-compressed.
  *
- * This library is measured three ways: its own code (the workspace packages behind `ConnectorPickerView`: ui, the
- * react hooks, the core search), every dependency and peer external; the same with `@tanstack/react-virtual` (a
- * dependency of the ui package, installed with it); and everything the page ships besides React (Radix Select and
- * any peer the import still reaches). Each of them from the built packages (`dist`, what users install; build them
- * first) and from the sources (what the packages could weigh if they tree-shook as well as their sources do).
+ * This library is measured two ways: its own code (the workspace packages behind `ConnectorPickerView`: ui, the
+ * react hooks, the core search), every peer external (the ui package has no other dependency: its list windows
+ * itself, so this is also what installing it adds besides its peers); and everything the page ships besides React
+ * (Radix Select and any peer the import still reaches). Each of them from the built packages (`dist`, what users
+ * install; build them first) and from the sources (what the packages could weigh if they tree-shook as well as their
+ * sources do).
  * Peers: cmdk, react-select and downshift, each with its own dependencies, as a page that imports them ships them.
  *
  *   node apps/bench/sizes.ts [--json]
@@ -44,7 +45,6 @@ async function loadEsbuild(): Promise<EsbuildBuild> {
 
 const REACT = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'scheduler'];
 const OUR_PEERS = ['@radix-ui/react-select', '@tanstack/react-query', 'react-hook-form', 'zod'];
-const OUR_DEPENDENCIES = ['@tanstack/react-virtual'];
 const SOURCE_CONDITION = '@connector-kit/source';
 
 interface Entry {
@@ -63,23 +63,16 @@ const oursFrom = (from: 'dist' | 'source'): Entry[] => {
     {
       name: `ours, own code (${label})`,
       code: OURS,
-      external: [...REACT, ...OUR_PEERS, ...OUR_DEPENDENCIES],
-      conditions,
-      note: 'ui + react + core behind ConnectorPickerView; peers and @tanstack/react-virtual external',
-    },
-    {
-      name: `ours + @tanstack/react-virtual (${label})`,
-      code: OURS,
       external: [...REACT, ...OUR_PEERS],
       conditions,
-      note: 'what installing @connector-kit/ui adds besides its peers',
+      note: 'ui + react + core behind ConnectorPickerView, peers external: what installing @connector-kit/ui adds',
     },
     {
       name: `ours, as the page ships it (${label})`,
       code: OURS,
       external: REACT,
       conditions,
-      note: 'with @radix-ui/react-select, @tanstack/react-virtual and every peer the import still reaches',
+      note: 'with @radix-ui/react-select and every peer the import still reaches',
     },
   ];
 };
@@ -131,7 +124,7 @@ function compressed(contents: Uint8Array) {
 }
 
 const versions = Object.fromEntries(
-  ['cmdk', 'react-select', 'downshift', '@radix-ui/react-select', '@tanstack/react-virtual'].map((name) => {
+  ['cmdk', 'react-select', 'downshift', '@radix-ui/react-select'].map((name) => {
     const manifest = JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')) as {
       version: string;
     };

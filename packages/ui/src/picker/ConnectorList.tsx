@@ -1,5 +1,4 @@
 import type { ConnectorSearchResult } from '@connector-kit/core';
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { type MouseEvent, memo, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ConnectorAvatar } from '../avatar/ConnectorAvatar.tsx';
 import { cx, shallowEqual } from '../class-names.ts';
@@ -7,6 +6,7 @@ import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import { CheckIcon } from '../icons.tsx';
 import { ConnectorBadge, connectorBadgeKinds } from './badges.tsx';
 import { Highlight } from './Highlight.tsx';
+import { useVirtualRows } from './use-virtual-rows.ts';
 
 /** Extra classes for each part of the list, added to the built-in `ck-list__*` ones. */
 export interface ConnectorListClassNames {
@@ -104,6 +104,12 @@ function createLayout(count: number, popularCount: number): Layout {
     optionAt: (row) => (row === 0 || row === allHeading ? -1 : row < allHeading ? row - 1 : row - 2),
     headingRows: [0, allHeading],
   };
+}
+
+/** Whether `next` starts with every connector of `previous` (not empty), in the same order. */
+function extendsResults(previous: readonly ConnectorSearchResult[], next: readonly ConnectorSearchResult[]): boolean {
+  if (previous.length === 0 || next.length < previous.length) return false;
+  return previous.every((result, index) => next[index]?.connector.uuid === result.connector.uuid);
 }
 
 /** `text`, once it has stayed the same for `delay` ms; `''` until it first changes after mount. */
@@ -262,7 +268,7 @@ function ConnectorListImpl({
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const restrictedHeight = rowHeight + RESTRICTED_EXTRA;
-  const estimateSize = useCallback(
+  const rowSize = useCallback(
     (row: number) => {
       const index = layout.optionAt(row);
       if (index < 0) return HEADING_HEIGHT;
@@ -270,34 +276,15 @@ function ConnectorListImpl({
     },
     [layout, results, rowHeight, restrictedHeight],
   );
-  // Keys follow the kind of row (heading, option, taller restricted option), and a new key function for new results
-  // makes the virtualizer lay the rows out again.
-  const getItemKey = useCallback(
-    (row: number) => {
-      const index = layout.optionAt(row);
-      return index < 0 ? `heading-${row}` : results[index]?.disabled ? `restricted-${row}` : row;
-    },
-    [layout, results],
-  );
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const rows = defaultRangeExtractor(range);
-      const extra = activeRow >= 0 ? [...layout.headingRows, activeRow] : layout.headingRows;
-      if (extra.length === 0) return rows;
-      // Headings stay rendered (they label the groups), and so does the active option (aria-activedescendant
-      // must point at an element), even when scrolled away.
-      return [...new Set([...rows, ...extra])].sort((a, b) => a - b);
-    },
-    [activeRow, layout],
-  );
-
-  const virtualizer = useVirtualizer({
+  // Headings stay rendered (they label the groups), and so does the active option (aria-activedescendant must point
+  // at an element), even when scrolled away.
+  const extraRows = activeRow >= 0 ? [...layout.headingRows, activeRow] : layout.headingRows;
+  const { rows, totalSize, scrollToRow, scrollToOffset } = useVirtualRows({
     count: layout.rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    getItemKey,
-    rangeExtractor,
+    rowSize,
+    scrollRef,
     overscan,
+    extraRows,
   });
 
   // The pointer moved onto this option: it is visible already, do not scroll.
@@ -318,17 +305,20 @@ function ConnectorListImpl({
     }
     pointerIndex.current = -1;
     // The first option: show its group heading too.
-    if (activeIndex === 0) virtualizer.scrollToOffset(0);
-    else virtualizer.scrollToIndex(activeRow, { align: 'auto' });
-  }, [activeIndex, activeRow, virtualizer]);
+    if (activeIndex === 0) scrollToOffset(0);
+    else scrollToRow(activeRow);
+  }, [activeIndex, activeRow, scrollToOffset, scrollToRow]);
 
-  // New results start at the top.
-  const shownResults = useRef(results);
+  // New results start at the top, unless they keep every option shown in its place and only add more after them (a
+  // long list's first results, then all of them): then the list stays where the person scrolled it.
+  const shown = useRef({ results, popularCount });
   useEffect(() => {
-    if (shownResults.current === results) return;
-    shownResults.current = results;
-    virtualizer.scrollToOffset(0);
-  }, [results, virtualizer]);
+    const previous = shown.current;
+    shown.current = { results, popularCount };
+    if (previous.results === results) return;
+    if (popularCount === previous.popularCount && extendsResults(previous.results, results)) return;
+    scrollToOffset(0);
+  }, [results, popularCount, scrollToOffset]);
 
   const labels = useMemo<RowLabels>(
     () => ({
@@ -347,9 +337,9 @@ function ConnectorListImpl({
 
   const headingIds = [`${listboxId}-popular`, `${listboxId}-all`] as const;
   const groups: ReactNode[][] = grouped ? [[], []] : [[]];
-  for (const item of virtualizer.getVirtualItems()) {
-    const index = layout.optionAt(item.index);
-    const group = grouped && item.index >= (layout.headingRows[1] ?? 0) ? 1 : 0;
+  for (const item of rows) {
+    const index = layout.optionAt(item.row);
+    const group = grouped && item.row >= (layout.headingRows[1] ?? 0) ? 1 : 0;
     if (index < 0) {
       groups[group]?.push(
         <div
@@ -397,7 +387,7 @@ function ConnectorListImpl({
         className={cx('ck-list__listbox', classNames.listbox)}
         onMouseDown={keepFocus}
       >
-        <div className="ck-list__sizer" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+        <div className="ck-list__sizer" style={{ height: `${totalSize}px` }}>
           {grouped ? (
             <>
               {/* biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox, not of form fields */}
