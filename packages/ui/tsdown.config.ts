@@ -4,7 +4,7 @@ import { defineConfig } from 'tsdown';
 const stylesheets = ['base', 'picker', 'form'];
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/locales.ts'],
   format: 'esm',
   platform: 'neutral',
   dts: true,

@@ -11,10 +11,11 @@ describe('server-side rendering', () => {
   });
 
   it('imports the packages and renders the picker, the form and the flow to a string', async () => {
-    const [core, react, ui, mock, { createElement }, { renderToString }] = await Promise.all([
+    const [core, react, ui, { fr }, mock, { createElement }, { renderToString }] = await Promise.all([
       import('@connector-kit/core'),
       import('@connector-kit/react'),
       import('@connector-kit/ui'),
+      import('@connector-kit/ui/locales'),
       import('@connector-kit/mock-api'),
       import('react'),
       import('react-dom/server'),
@@ -39,7 +40,7 @@ describe('server-side rendering', () => {
         createElement(
           react.ConnectorsProvider,
           { client, queryClient },
-          createElement(ui.LocaleProvider, { locale: 'fr', children: node }),
+          createElement(ui.LocaleProvider, { locale: 'fr', messages: fr, children: node }),
         ),
       );
 

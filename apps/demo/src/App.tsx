@@ -4,7 +4,7 @@ import { LocaleProvider, localeDirection, SUPPORTED_LOCALES, type SupportedLocal
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { ConnectPage } from './connect/ConnectPage.tsx';
-import { type DemoMessages, demoMessages, nativeLanguageName } from './i18n.ts';
+import { type DemoMessages, demoMessages, nativeLanguageName, uiMessages } from './i18n.ts';
 import { type Page, type Theme, useLocaleChoice, usePage, useTheme } from './preferences.ts';
 
 /** The demo's own server route to the connectors API; it holds the config token (see server/proxy.ts). */
@@ -125,7 +125,7 @@ export function App() {
   }, [page]);
 
   return (
-    <LocaleProvider locale={locale}>
+    <LocaleProvider locale={locale} messages={uiMessages[locale]}>
       <ConnectorsProvider client={client} queryClient={queryClient}>
         <a className="demo-skip" href="#main">
           {m.skipToContent}

@@ -1,4 +1,8 @@
-import type { SupportedLocale } from '@connector-kit/ui';
+import type { Messages, SupportedLocale } from '@connector-kit/ui';
+import { de, en, es, fr, it, nl, pt } from '@connector-kit/ui/locales';
+
+/** The components' strings, one table per language of the switcher: each is given with its locale. */
+export const uiMessages: Readonly<Record<SupportedLocale, Messages>> = { en, fr, de, es, it, nl, pt };
 
 /** The demo's own strings around the components (the components bring theirs). */
 export interface DemoMessages {

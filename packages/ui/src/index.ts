@@ -32,7 +32,7 @@ export {
   SUPPORTED_LOCALES,
   type SupportedLocale,
 } from './i18n/locale.ts';
-export { type Messages, type MessagesOverride, messages } from './i18n/messages.ts';
+export type { Messages, MessagesOverride } from './i18n/messages.ts';
 export type { PickerMessages } from './i18n/picker.ts';
 export {
   ConnectorBadge,

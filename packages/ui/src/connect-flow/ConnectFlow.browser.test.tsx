@@ -6,6 +6,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+import { fr } from '../locales.ts';
 import { ConnectFlow, type ConnectFlowProps } from './ConnectFlow.tsx';
 
 /* The flow in Chromium, on the emulator called in-process (no network): pick, fill, go back, errors, retry. */
@@ -91,6 +92,7 @@ describe('ConnectFlow in Chromium', () => {
       connectorFieldValues: { [TEST_CONNECTOR_UUID]: { openapiwebsite: 'pro' } },
       readOnly: ['openapiwebsite'],
       locale: 'fr',
+      messages: fr,
     });
     await expect.element(page.getByRole('textbox', { name: /Scénario/ })).toHaveValue('Professionnel');
     await expect.element(page.getByRole('button', { name: 'Choisir une autre banque' })).toBeVisible();

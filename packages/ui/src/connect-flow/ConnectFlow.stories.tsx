@@ -2,6 +2,7 @@ import '../styles.css';
 import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { fr } from '../locales.ts';
 import { ConnectFlow } from './ConnectFlow.tsx';
 
 /*
@@ -75,6 +76,7 @@ export const ConnectorError: Story = {
 export const FrenchPrefilled: Story = {
   args: {
     locale: 'fr',
+    messages: fr,
     defaultConnectorUuid: TEST_CONNECTOR_UUID,
     defaultAuthMechanism: 'credentials',
     connectorFieldValues: { [TEST_CONNECTOR_UUID]: { openapiwebsite: 'par' } },

@@ -5,6 +5,7 @@ import { demoConnectors, generateConnectors } from '@connector-kit/mock-api';
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
+import { de, fr } from '../locales.ts';
 import { CountrySelect } from './CountrySelect.tsx';
 
 /* The country filter on its own, with the demo data given directly (no request). */
@@ -45,13 +46,13 @@ export const Open: Story = {
 
 /** Country names and counts in the UI locale. */
 export const French: Story = {
-  args: { locale: 'fr', defaultValue: 'BE' },
+  args: { locale: 'fr', messages: fr, defaultValue: 'BE' },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('combobox', { name: 'Pays' })).toHaveTextContent('Belgique');
   },
 };
 
-export const German: Story = { args: { locale: 'de', defaultValue: 'AT' } };
+export const German: Story = { args: { locale: 'de', messages: de, defaultValue: 'AT' } };
 
 /** Controlled by the app. */
 export const Controlled: Story = {

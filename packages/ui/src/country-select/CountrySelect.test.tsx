@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fr } from '../locales.ts';
 import { CountrySelect } from './CountrySelect.tsx';
 import { browserRegions, resolveDefaultCountry } from './default-country.ts';
 
@@ -23,7 +24,7 @@ describe('CountrySelect', () => {
   it('lists "All countries" then every country in the UI locale, by collation, with its count in the name', async () => {
     mockLanguages(['ja-JP']);
     const user = userEvent.setup();
-    render(<CountrySelect connectors={demoConnectors} locale="fr" />);
+    render(<CountrySelect connectors={demoConnectors} locale="fr" messages={fr} />);
     const trigger = screen.getByRole('combobox', { name: 'Pays' });
     expect(trigger).toHaveTextContent('Tous les pays');
     await user.click(trigger);

@@ -2,13 +2,19 @@ import { ConnectorsApiError, ConnectorsNetworkError, ConnectorsResponseError } f
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { fr } from '../locales.ts';
 import { ErrorState } from './ErrorState.tsx';
 
 describe('ErrorState', () => {
   it('announces a localized message and retries', async () => {
     const onRetry = vi.fn();
     render(
-      <ErrorState error={new ConnectorsNetworkError('network', 'GET /connectors')} onRetry={onRetry} locale="fr" />,
+      <ErrorState
+        error={new ConnectorsNetworkError('network', 'GET /connectors')}
+        onRetry={onRetry}
+        locale="fr"
+        messages={fr}
+      />,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Impossible de joindre le serveur');
     await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));

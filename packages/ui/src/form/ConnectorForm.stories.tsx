@@ -2,7 +2,8 @@ import '../styles.css';
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../i18n/locale.ts';
-import type { MessagesOverride } from '../i18n/messages.ts';
+import type { Messages, MessagesOverride } from '../i18n/messages.ts';
+import { de, en, es, fr, it, nl, pt } from '../locales.ts';
 import { ConnectorForm } from './ConnectorForm.tsx';
 import {
   everyFieldConnector,
@@ -146,18 +147,19 @@ export const WithBackToList: Story = {
   args: { connector: everyFieldConnector, onBack: fn() },
 };
 
-const localeStory = (locale: SupportedLocale): Story => ({
-  args: { connector: everyFieldConnector, locale, onBack: fn() },
+/** A shipped language: its table from `@connector-kit/ui/locales`, given with the locale. */
+const localeStory = (locale: SupportedLocale, messages: Messages): Story => ({
+  args: { connector: everyFieldConnector, locale, messages, onBack: fn() },
   name: `Locale: ${locale}`,
 });
 
-export const English = localeStory('en');
-export const French = localeStory('fr');
-export const German = localeStory('de');
-export const Spanish = localeStory('es');
-export const Italian = localeStory('it');
-export const Dutch = localeStory('nl');
-export const Portuguese = localeStory('pt');
+export const English = localeStory('en', en);
+export const French = localeStory('fr', fr);
+export const German = localeStory('de', de);
+export const Spanish = localeStory('es', es);
+export const Italian = localeStory('it', it);
+export const Dutch = localeStory('nl', nl);
+export const Portuguese = localeStory('pt', pt);
 
 /** Strings of a language the library does not ship, given through `messages`. */
 const arabic: MessagesOverride = {

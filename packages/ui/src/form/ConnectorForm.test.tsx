@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import { fr } from '../locales.ts';
 import { ConnectorForm, type ConnectorFormProps } from './ConnectorForm.tsx';
 import {
   amundi,
@@ -265,7 +266,7 @@ describe('ConnectorForm: validation', () => {
   });
 
   it('localizes errors', async () => {
-    const { user } = setup({ connector: everyFieldConnector, locale: 'fr' });
+    const { user } = setup({ connector: everyFieldConnector, locale: 'fr', messages: fr });
     await user.click(screen.getByRole('button', { name: 'Connecter' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Veuillez corriger 4 champs'));
     expect(screen.getByRole('textbox', { name: /Identifiant client/ })).toHaveAccessibleDescription(
@@ -594,7 +595,7 @@ describe('ConnectorForm: prefilled, read-only, back, pending', () => {
   });
 
   it('follows the direction given', () => {
-    const { container } = setup({ connector: everyFieldConnector, dir: 'rtl', locale: 'fr' });
+    const { container } = setup({ connector: everyFieldConnector, dir: 'rtl', locale: 'fr', messages: fr });
     expect(container.firstElementChild).toHaveAttribute('dir', 'rtl');
     expect(screen.getByRole('button', { name: 'Connecter' })).toBeInTheDocument();
   });

@@ -1,9 +1,6 @@
-/** The locales whose messages ship with the components. */
+/** The languages whose message tables ship with the package: English built in, the others in `@connector-kit/ui/locales`. */
 export const SUPPORTED_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
-
-/** One value per shipped locale. */
-export type LocaleTable<T> = Readonly<Record<SupportedLocale, T>>;
 
 /** A partial override, down to single strings of nested groups. */
 export type DeepPartial<T> = T extends (...args: never[]) => unknown
@@ -13,7 +10,7 @@ export type DeepPartial<T> = T extends (...args: never[]) => unknown
     : T;
 
 /**
- * The shipped locale that best serves a BCP 47 tag: `fr-BE` → `fr`, `pt-BR` → `pt`, anything else → `en`.
+ * The shipped table that best serves a BCP 47 tag: `fr-BE` → `fr`, `pt-BR` → `pt`, anything else → `en`.
  * The tag itself still drives `Intl` formatting (country names, collation, plurals).
  */
 export function matchLocale(tag: string | undefined): SupportedLocale {

@@ -1,28 +1,17 @@
-import { type CommonMessages, commonMessages } from './common.ts';
-import { type FormMessages, formMessages } from './form.ts';
-import type { DeepPartial, LocaleTable, SupportedLocale } from './locale.ts';
-import { type PickerMessages, pickerMessages } from './picker.ts';
+import type { CommonMessages } from './common.ts';
+import type { FormMessages } from './form.ts';
+import type { DeepPartial } from './locale.ts';
+import type { PickerMessages } from './picker.ts';
 
-/** Every string the components show, for one locale. */
+/**
+ * Every string the components show, for one language. English is built in; the other shipped tables are imported
+ * from `@connector-kit/ui/locales`, and a table of your own is typed with this.
+ */
 export interface Messages {
   common: CommonMessages;
   picker: PickerMessages;
   form: FormMessages;
 }
 
-/** An override of some strings; the rest come from the locale's table. */
+/** Some strings or a whole table, merged over English (and over those of an enclosing provider of the same language). */
 export type MessagesOverride = DeepPartial<Messages>;
-
-function table(locale: SupportedLocale): Messages {
-  return { common: commonMessages[locale], picker: pickerMessages[locale], form: formMessages[locale] };
-}
-
-export const messages: LocaleTable<Messages> = {
-  en: table('en'),
-  fr: table('fr'),
-  de: table('de'),
-  es: table('es'),
-  it: table('it'),
-  nl: table('nl'),
-  pt: table('pt'),
-};

@@ -7,6 +7,7 @@ import { useConnectorSearch } from '@connector-kit/react';
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { useCallback } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
+import { pt } from '../locales.ts';
 import { ConnectorList, type ConnectorListProps } from './ConnectorList.tsx';
 
 /*
@@ -115,7 +116,7 @@ export const Empty: Story = { args: { connectors: [] } };
 
 export const RightToLeft: Story = { args: { dir: 'rtl', defaultQuery: 'banque' } };
 
-export const Portuguese: Story = { args: { locale: 'pt', countryCode: 'PT' } };
+export const Portuguese: Story = { args: { locale: 'pt', messages: pt, countryCode: 'PT' } };
 
 /** A short list without an input: nothing to scroll, nothing to type. */
 export const Static: Story = {

@@ -4,6 +4,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { de, fr } from '../locales.ts';
 import { ConnectorList } from './ConnectorList.tsx';
 import { highlightSegments } from './Highlight.tsx';
 
@@ -72,7 +73,7 @@ describe('ConnectorList', () => {
 
   it('shows badges, and the reason of a restricted connector in its description', () => {
     const results = index.search('banque kolb');
-    render(<ConnectorList results={results} locale="de" />);
+    render(<ConnectorList results={results} locale="de" messages={de} />);
     const option = screen.getByRole('option', { name: 'Banque Kolb' });
     expect(option).toHaveAttribute('aria-disabled', 'true');
     expect(option).toHaveAccessibleDescription(
@@ -115,7 +116,7 @@ describe('ConnectorList', () => {
 
   it('shows a "Popular" group above "All banks"', () => {
     const popular = all.slice(10, 13);
-    render(<ConnectorList results={[...popular, ...all]} popularCount={3} locale="fr" />);
+    render(<ConnectorList results={[...popular, ...all]} popularCount={3} locale="fr" messages={fr} />);
     const groups = screen.getAllByRole('group');
     expect(
       groups

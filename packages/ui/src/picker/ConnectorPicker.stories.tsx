@@ -4,6 +4,8 @@ import '../styles/picker.css';
 import { demoConnectors, generateConnectors } from '@connector-kit/mock-api';
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import type { Messages } from '../i18n/messages.ts';
+import { de, en, es, fr, it, nl, pt } from '../locales.ts';
 import { ConnectorPicker } from './ConnectorPicker.tsx';
 
 /*
@@ -222,19 +224,20 @@ export const Selected: Story = {
   play: waitForList,
 };
 
-const locale = (tag: string, countryCode: string, listName: string): Story => ({
-  args: { locale: tag, defaultCountry: countryCode },
+/** A shipped language: its table from `@connector-kit/ui/locales`, given with the locale. */
+const locale = (tag: string, messages: Messages, countryCode: string, listName: string): Story => ({
+  args: { locale: tag, messages, defaultCountry: countryCode },
   play: async ({ canvasElement }) => {
     await loaded(canvasElement, listName);
   },
 });
-export const InEnglish = locale('en', 'GB', 'Banks');
-export const InFrench = locale('fr', 'FR', 'Banques');
-export const InGerman = locale('de', 'DE', 'Banken');
-export const InSpanish = locale('es', 'ES', 'Bancos');
-export const InItalian = locale('it', 'IT', 'Banche');
-export const InDutch = locale('nl', 'NL', 'Banken');
-export const InPortuguese = locale('pt', 'PT', 'Bancos');
+export const InEnglish = locale('en', en, 'GB', 'Banks');
+export const InFrench = locale('fr', fr, 'FR', 'Banques');
+export const InGerman = locale('de', de, 'DE', 'Banken');
+export const InSpanish = locale('es', es, 'ES', 'Bancos');
+export const InItalian = locale('it', it, 'IT', 'Banche');
+export const InDutch = locale('nl', nl, 'NL', 'Banken');
+export const InPortuguese = locale('pt', pt, 'PT', 'Bancos');
 
 export const RightToLeft: Story = {
   args: { dir: 'rtl', defaultCountry: 'FR', defaultQuery: 'banque' },

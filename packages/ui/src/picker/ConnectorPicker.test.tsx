@@ -8,6 +8,7 @@ import axe from 'axe-core';
 import { setupServer } from 'msw/node';
 import type { ReactElement } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fr } from '../locales.ts';
 import { ConnectorPicker, ConnectorPickerView } from './ConnectorPicker.tsx';
 
 const BASE_URL = 'https://emulator.test/2.0';
@@ -241,7 +242,7 @@ describe('ConnectorPicker', () => {
   });
 
   it('speaks the UI locale: strings, country names', async () => {
-    renderPicker(<ConnectorPicker locale="fr" defaultCountry="DE" />);
+    renderPicker(<ConnectorPicker locale="fr" messages={fr} defaultCountry="DE" />);
     await screen.findByRole('listbox', { name: 'Banques' });
     expect(screen.getByRole('combobox', { name: 'Rechercher votre banque' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Pays' })).toHaveTextContent('Allemagne');

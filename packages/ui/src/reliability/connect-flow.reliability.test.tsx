@@ -6,6 +6,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectFlow } from '../connect-flow/ConnectFlow.tsx';
+import { en, fr } from '../locales.ts';
 import {
   createRecordingQueryClient,
   createTestClient,
@@ -64,6 +65,7 @@ const TEXT = {
   },
 } as const;
 type Locale = keyof typeof TEXT;
+const MESSAGES = { en, fr } as const;
 
 function setup(props: { defaultConnectorUuid?: string } = {}, timeoutMs?: number) {
   const client = createTestClient({ timeoutMs });
@@ -71,7 +73,7 @@ function setup(props: { defaultConnectorUuid?: string } = {}, timeoutMs?: number
   const onSubmit = vi.fn();
   const ui = (locale: Locale, withClient: { queryClient: QueryClient } = { queryClient }) => (
     <ConnectorsProvider client={client} queryClient={withClient.queryClient}>
-      <ConnectFlow locale={locale} onSubmit={onSubmit} {...props} />
+      <ConnectFlow locale={locale} messages={MESSAGES[locale]} onSubmit={onSubmit} {...props} />
     </ConnectorsProvider>
   );
   const view = render(ui('en'));

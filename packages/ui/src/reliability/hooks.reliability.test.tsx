@@ -18,6 +18,8 @@ import userEvent from '@testing-library/user-event';
 import type { ComponentType } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ErrorState } from '../error-state/ErrorState.tsx';
+import { LocaleProvider } from '../i18n/context.tsx';
+import { en, fr } from '../locales.ts';
 import {
   createRecordingQueryClient,
   createTestClient,
@@ -217,9 +219,12 @@ async function runCase(target: Target, { fault, outcome, timeoutMs }: FaultCase)
   const client = createTestClient({ timeoutMs });
   const { queryClient, delays } = createRecordingQueryClient();
   const { Probe } = target;
-  const ui = (locale: string) => (
+  // The app's provider gives the table; the component names its locale, of the same language.
+  const ui = (locale: 'en' | 'fr') => (
     <ConnectorsProvider client={client} queryClient={queryClient}>
-      <Probe locale={locale} />
+      <LocaleProvider locale={locale} messages={{ en, fr }[locale]}>
+        <Probe locale={locale} />
+      </LocaleProvider>
     </ConnectorsProvider>
   );
   const requests = () => requestsTo(target.method, target.path);

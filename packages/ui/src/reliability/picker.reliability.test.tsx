@@ -2,6 +2,7 @@ import { ConnectorsProvider } from '@connector-kit/react';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { en, fr } from '../locales.ts';
 import { ConnectorPicker } from '../picker/ConnectorPicker.tsx';
 import {
   createRecordingQueryClient,
@@ -42,6 +43,7 @@ const LABELS = {
   en: { search: 'Search for your bank', country: 'Country', list: 'Banks', loading: 'Loading…' },
   fr: { search: 'Rechercher votre banque', country: 'Pays', list: 'Banques', loading: 'Chargement…' },
 } as const;
+const MESSAGES = { en, fr } as const;
 
 const listRequests = () => requestsTo('GET', /^\/connectors$/);
 const optionNames = () =>
@@ -53,7 +55,7 @@ async function runCase({ fault, outcome, timeoutMs }: FaultCase) {
   const { queryClient, delays } = createRecordingQueryClient();
   const ui = (locale: 'en' | 'fr') => (
     <ConnectorsProvider client={client} queryClient={queryClient}>
-      <ConnectorPicker locale={locale} />
+      <ConnectorPicker locale={locale} messages={MESSAGES[locale]} />
     </ConnectorsProvider>
   );
   const view = render(ui('en'));

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anyText, brokenEntry, connectorPayload, mechanism } from '../../../core/src/test/arbitraries.ts';
 import { ConnectorForm } from '../form/ConnectorForm.tsx';
+import { fr } from '../locales.ts';
 import { ConnectorPickerView } from '../picker/ConnectorPicker.tsx';
 import { failOnConsoleErrorsAndRejections, stubListboxSize } from '../test/guards.ts';
 
@@ -56,6 +57,7 @@ describe('rendered with random connectors', () => {
               defaultCountry={country}
               popular={popular}
               locale={locale}
+              messages={locale === 'fr' ? fr : undefined}
               onNotFound={() => {}}
             />,
           );
@@ -95,6 +97,7 @@ describe('rendered with random connectors', () => {
               onSubmit={onSubmit}
               onWebauth={() => {}}
               locale={locale}
+              messages={locale === 'fr' ? fr : undefined}
             />,
           );
           const form = view.container.querySelector('form') as HTMLFormElement;

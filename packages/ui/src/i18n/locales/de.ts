@@ -1,0 +1,76 @@
+import { formatNumber } from '../locale.ts';
+import type { Messages } from '../messages.ts';
+
+/** Every string in German: `<LocaleProvider locale="de" messages={de}>`. */
+export const de: Messages = {
+  common: {
+    loading: 'Wird geladen…',
+    retry: 'Erneut versuchen',
+    errorReference: (id) => `Referenz: ${id}`,
+    errors: {
+      network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+      timeout: 'Der Server hat zu lange nicht geantwortet.',
+      server: 'Der Dienst hat gerade Probleme. Bitte versuchen Sie es gleich noch einmal.',
+      rateLimited: 'Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
+      notFound: 'Das Gesuchte wurde nicht gefunden.',
+      unauthorized: 'Diese Aktion ist mit den aktuellen Zugangsdaten nicht erlaubt.',
+      badRequest: 'Der Server hat die Anfrage abgelehnt.',
+      response: 'Die Antwort des Servers ist unlesbar.',
+      unknown: 'Etwas ist schiefgelaufen.',
+    },
+  },
+  picker: {
+    countryLabel: 'Land',
+    allCountries: 'Alle Länder',
+    countryCount: (count) => (count === 1 ? '1 Bank' : `${formatNumber('de', count)} Banken`),
+    searchLabel: 'Ihre Bank suchen',
+    searchPlaceholder: 'Name der Bank, z. B. Sparkasse KölnBonn',
+    clearSearch: 'Suche löschen',
+    listLabel: 'Banken',
+    popularHeading: 'Beliebt',
+    allHeading: 'Alle Banken',
+    resultCount: (count) =>
+      count === 0
+        ? 'Keine Bank gefunden'
+        : count === 1
+          ? '1 Bank gefunden'
+          : `${formatNumber('de', count)} Banken gefunden`,
+    noResults: (query) => `Keine Bank passt zu „${query}“.`,
+    noResultsHint: 'Prüfen Sie die Schreibweise, versuchen Sie weniger Wörter oder wählen Sie ein anderes Land.',
+    searchAllCountries: (count) =>
+      count === 1
+        ? 'In allen Ländern suchen (1 Bank)'
+        : `In allen Ländern suchen (${formatNumber('de', count)} Banken)`,
+    empty: 'Hier ist noch keine Bank verfügbar.',
+    notListed: 'Meine Bank ist nicht aufgeführt',
+    badges: { beta: 'Beta', restricted: 'Nicht verfügbar', unstable: 'Eventuell instabil' },
+    restrictedReason: 'Neue Verbindungen zu dieser Bank sind derzeit nicht möglich.',
+  },
+  form: {
+    title: (name) => `${name} verbinden`,
+    paymentTitle: (name) => `Zahlung mit ${name} bestätigen`,
+    stepIndicator: (current, total) => `Schritt ${current} von ${total}`,
+    next: 'Weiter',
+    back: 'Zurück',
+    submit: 'Verbinden',
+    backToList: 'Andere Bank wählen',
+    requiredMark: 'Pflichtfeld',
+    optional: 'optional',
+    showPassword: 'Passwort anzeigen',
+    hidePassword: 'Passwort verbergen',
+    capsLock: 'Die Feststelltaste ist aktiviert',
+    selectPlaceholder: 'Auswählen…',
+    authMechanismLabel: 'Wie möchten Sie sich verbinden?',
+    authMechanisms: { credentials: 'Mit meinen Online-Banking-Zugangsdaten', webauth: 'Auf der Website meiner Bank' },
+    continueToBank: 'Weiter zu Ihrer Bank',
+    webauthHint: (name) => `Sie melden sich auf der Seite von ${name} an und kehren dann hierher zurück.`,
+    errorSummary: (count) => (count === 1 ? 'Bitte korrigieren Sie 1 Feld' : `Bitte korrigieren Sie ${count} Felder`),
+    fieldErrors: {
+      required: 'Füllen Sie dieses Feld aus.',
+      pattern: 'Dieser Wert hat nicht das erwartete Format.',
+      date: 'Geben Sie ein gültiges Datum als Jahr-Monat-Tag ein.',
+      list: 'Wählen Sie eine der Optionen.',
+    },
+    noFields: 'In diesem Schritt ist nichts auszufüllen.',
+  },
+};

@@ -1,0 +1,70 @@
+import { formatNumber } from '../locale.ts';
+import type { Messages } from '../messages.ts';
+
+/** Every string in English: built into the components, the fallback for whatever a table or an override leaves out. */
+export const en: Messages = {
+  common: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    errorReference: (id) => `Reference: ${id}`,
+    errors: {
+      network: 'We could not reach the server. Check your connection, then try again.',
+      timeout: 'The server took too long to answer.',
+      server: 'The service is having trouble right now. Please try again in a moment.',
+      rateLimited: 'Too many requests. Please wait a moment, then try again.',
+      notFound: 'We could not find what you asked for.',
+      unauthorized: 'This action is not allowed with the current credentials.',
+      badRequest: 'The request was refused by the server.',
+      response: 'The server sent an answer we could not read.',
+      unknown: 'Something went wrong.',
+    },
+  },
+  picker: {
+    countryLabel: 'Country',
+    allCountries: 'All countries',
+    countryCount: (count) => (count === 1 ? '1 bank' : `${formatNumber('en', count)} banks`),
+    searchLabel: 'Search for your bank',
+    searchPlaceholder: 'Bank name, e.g. Société Générale',
+    clearSearch: 'Clear search',
+    listLabel: 'Banks',
+    popularHeading: 'Popular',
+    allHeading: 'All banks',
+    resultCount: (count) =>
+      count === 0 ? 'No bank found' : count === 1 ? '1 bank found' : `${formatNumber('en', count)} banks found`,
+    noResults: (query) => `No bank matches “${query}”.`,
+    noResultsHint: 'Check the spelling, try fewer words, or choose another country.',
+    searchAllCountries: (count) =>
+      count === 1 ? 'Search all countries (1 bank)' : `Search all countries (${formatNumber('en', count)} banks)`,
+    empty: 'No bank is available here yet.',
+    notListed: 'My bank is not listed',
+    badges: { beta: 'Beta', restricted: 'Unavailable', unstable: 'May be unstable' },
+    restrictedReason: 'New connections to this bank are not possible at the moment.',
+  },
+  form: {
+    title: (name) => `Connect ${name}`,
+    paymentTitle: (name) => `Confirm your payment with ${name}`,
+    stepIndicator: (current, total) => `Step ${current} of ${total}`,
+    next: 'Next',
+    back: 'Back',
+    submit: 'Connect',
+    backToList: 'Choose another bank',
+    requiredMark: 'required',
+    optional: 'optional',
+    showPassword: 'Show password',
+    hidePassword: 'Hide password',
+    capsLock: 'Caps Lock is on',
+    selectPlaceholder: 'Choose…',
+    authMechanismLabel: 'How do you want to connect?',
+    authMechanisms: { credentials: 'With my online banking credentials', webauth: 'On my bank’s website' },
+    continueToBank: 'Continue to your bank',
+    webauthHint: (name) => `You will sign in on ${name}’s own page, then come back here.`,
+    errorSummary: (count) => (count === 1 ? 'Please correct 1 field' : `Please correct ${count} fields`),
+    fieldErrors: {
+      required: 'Fill in this field.',
+      pattern: 'This value does not have the expected format.',
+      date: 'Enter a real date as year-month-day.',
+      list: 'Choose one of the options.',
+    },
+    noFields: 'Nothing to fill in for this step.',
+  },
+};

@@ -1,0 +1,76 @@
+import { formatNumber } from '../locale.ts';
+import type { Messages } from '../messages.ts';
+
+/** Every string in Spanish: `<LocaleProvider locale="es" messages={es}>`. */
+export const es: Messages = {
+  common: {
+    loading: 'Cargando…',
+    retry: 'Reintentar',
+    errorReference: (id) => `Referencia: ${id}`,
+    errors: {
+      network: 'No pudimos conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
+      timeout: 'El servidor tardó demasiado en responder.',
+      server: 'El servicio tiene problemas en este momento. Inténtalo de nuevo en unos instantes.',
+      rateLimited: 'Demasiadas solicitudes. Espera un momento e inténtalo de nuevo.',
+      notFound: 'No encontramos lo que buscabas.',
+      unauthorized: 'Esta acción no está permitida con las credenciales actuales.',
+      badRequest: 'El servidor rechazó la solicitud.',
+      response: 'El servidor envió una respuesta que no pudimos leer.',
+      unknown: 'Algo salió mal.',
+    },
+  },
+  picker: {
+    countryLabel: 'País',
+    allCountries: 'Todos los países',
+    countryCount: (count) => (count === 1 ? '1 banco' : `${formatNumber('es', count)} bancos`),
+    searchLabel: 'Busca tu banco',
+    searchPlaceholder: 'Nombre del banco, p. ej. Banco Santander',
+    clearSearch: 'Borrar la búsqueda',
+    listLabel: 'Bancos',
+    popularHeading: 'Populares',
+    allHeading: 'Todos los bancos',
+    resultCount: (count) =>
+      count === 0
+        ? 'Ningún banco encontrado'
+        : count === 1
+          ? '1 banco encontrado'
+          : `${formatNumber('es', count)} bancos encontrados`,
+    noResults: (query) => `Ningún banco coincide con «${query}».`,
+    noResultsHint: 'Revisa la ortografía, prueba con menos palabras o elige otro país.',
+    searchAllCountries: (count) =>
+      count === 1
+        ? 'Buscar en todos los países (1 banco)'
+        : `Buscar en todos los países (${formatNumber('es', count)} bancos)`,
+    empty: 'Todavía no hay bancos disponibles aquí.',
+    notListed: 'Mi banco no aparece',
+    badges: { beta: 'Beta', restricted: 'No disponible', unstable: 'Puede ser inestable' },
+    restrictedReason: 'Por ahora no es posible añadir conexiones con este banco.',
+  },
+  form: {
+    title: (name) => `Conectar ${name}`,
+    paymentTitle: (name) => `Confirmar el pago con ${name}`,
+    stepIndicator: (current, total) => `Paso ${current} de ${total}`,
+    next: 'Siguiente',
+    back: 'Atrás',
+    submit: 'Conectar',
+    backToList: 'Elegir otro banco',
+    requiredMark: 'obligatorio',
+    optional: 'opcional',
+    showPassword: 'Mostrar la contraseña',
+    hidePassword: 'Ocultar la contraseña',
+    capsLock: 'Bloq Mayús está activado',
+    selectPlaceholder: 'Elegir…',
+    authMechanismLabel: '¿Cómo quieres conectarte?',
+    authMechanisms: { credentials: 'Con mis credenciales de banca en línea', webauth: 'En la web de mi banco' },
+    continueToBank: 'Continuar a tu banco',
+    webauthHint: (name) => `Iniciarás sesión en la página de ${name} y después volverás aquí.`,
+    errorSummary: (count) => (count === 1 ? 'Corrige 1 campo' : `Corrige ${count} campos`),
+    fieldErrors: {
+      required: 'Rellena este campo.',
+      pattern: 'Este valor no tiene el formato esperado.',
+      date: 'Introduce una fecha real con el formato año-mes-día.',
+      list: 'Elige una de las opciones.',
+    },
+    noFields: 'No hay nada que rellenar en este paso.',
+  },
+};

@@ -1,0 +1,76 @@
+import { formatNumber } from '../locale.ts';
+import type { Messages } from '../messages.ts';
+
+/** Every string in French: `<LocaleProvider locale="fr" messages={fr}>`. */
+export const fr: Messages = {
+  common: {
+    loading: 'Chargement…',
+    retry: 'Réessayer',
+    errorReference: (id) => `Référence : ${id}`,
+    errors: {
+      network: 'Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez.',
+      timeout: 'Le serveur a mis trop de temps à répondre.',
+      server: 'Le service rencontre un problème. Veuillez réessayer dans un instant.',
+      rateLimited: 'Trop de requêtes. Patientez un instant, puis réessayez.',
+      notFound: 'Nous n’avons pas trouvé ce que vous cherchez.',
+      unauthorized: 'Cette action n’est pas autorisée avec les identifiants actuels.',
+      badRequest: 'Le serveur a refusé la requête.',
+      response: 'Le serveur a envoyé une réponse illisible.',
+      unknown: 'Une erreur est survenue.',
+    },
+  },
+  picker: {
+    countryLabel: 'Pays',
+    allCountries: 'Tous les pays',
+    countryCount: (count) => (count <= 1 ? `${count} banque` : `${formatNumber('fr', count)} banques`),
+    searchLabel: 'Rechercher votre banque',
+    searchPlaceholder: 'Nom de la banque, ex. Société Générale',
+    clearSearch: 'Effacer la recherche',
+    listLabel: 'Banques',
+    popularHeading: 'Populaires',
+    allHeading: 'Toutes les banques',
+    resultCount: (count) =>
+      count === 0
+        ? 'Aucune banque trouvée'
+        : count === 1
+          ? '1 banque trouvée'
+          : `${formatNumber('fr', count)} banques trouvées`,
+    noResults: (query) => `Aucune banque ne correspond à « ${query} ».`,
+    noResultsHint: 'Vérifiez l’orthographe, essayez moins de mots ou choisissez un autre pays.',
+    searchAllCountries: (count) =>
+      count <= 1
+        ? `Chercher dans tous les pays (${count} banque)`
+        : `Chercher dans tous les pays (${formatNumber('fr', count)} banques)`,
+    empty: 'Aucune banque n’est encore disponible ici.',
+    notListed: 'Ma banque n’est pas dans la liste',
+    badges: { beta: 'Bêta', restricted: 'Indisponible', unstable: 'Peut être instable' },
+    restrictedReason: 'Il n’est pas possible d’ajouter une connexion à cette banque pour le moment.',
+  },
+  form: {
+    title: (name) => `Connecter ${name}`,
+    paymentTitle: (name) => `Valider votre paiement avec ${name}`,
+    stepIndicator: (current, total) => `Étape ${current} sur ${total}`,
+    next: 'Suivant',
+    back: 'Retour',
+    submit: 'Connecter',
+    backToList: 'Choisir une autre banque',
+    requiredMark: 'obligatoire',
+    optional: 'facultatif',
+    showPassword: 'Afficher le mot de passe',
+    hidePassword: 'Masquer le mot de passe',
+    capsLock: 'La touche Verr. Maj est activée',
+    selectPlaceholder: 'Choisir…',
+    authMechanismLabel: 'Comment voulez-vous vous connecter ?',
+    authMechanisms: { credentials: 'Avec mes identifiants de banque en ligne', webauth: 'Sur le site de ma banque' },
+    continueToBank: 'Continuer vers votre banque',
+    webauthHint: (name) => `Vous vous identifierez sur la page de ${name}, puis reviendrez ici.`,
+    errorSummary: (count) => (count === 1 ? 'Veuillez corriger 1 champ' : `Veuillez corriger ${count} champs`),
+    fieldErrors: {
+      required: 'Renseignez ce champ.',
+      pattern: 'Cette valeur n’a pas le format attendu.',
+      date: 'Saisissez une date réelle au format année-mois-jour.',
+      list: 'Choisissez l’une des options.',
+    },
+    noFields: 'Rien à renseigner pour cette étape.',
+  },
+};

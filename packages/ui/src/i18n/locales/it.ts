@@ -1,0 +1,74 @@
+import { formatNumber } from '../locale.ts';
+import type { Messages } from '../messages.ts';
+
+/** Every string in Italian: `<LocaleProvider locale="it" messages={it}>`. */
+export const it: Messages = {
+  common: {
+    loading: 'Caricamento…',
+    retry: 'Riprova',
+    errorReference: (id) => `Riferimento: ${id}`,
+    errors: {
+      network: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
+      timeout: 'Il server ha impiegato troppo tempo a rispondere.',
+      server: 'Il servizio ha dei problemi in questo momento. Riprova tra poco.',
+      rateLimited: 'Troppe richieste. Attendi un momento e riprova.',
+      notFound: 'Non abbiamo trovato ciò che cercavi.',
+      unauthorized: 'Questa azione non è consentita con le credenziali attuali.',
+      badRequest: 'Il server ha rifiutato la richiesta.',
+      response: 'Il server ha inviato una risposta illeggibile.',
+      unknown: 'Qualcosa è andato storto.',
+    },
+  },
+  picker: {
+    countryLabel: 'Paese',
+    allCountries: 'Tutti i paesi',
+    countryCount: (count) => (count === 1 ? '1 banca' : `${formatNumber('it', count)} banche`),
+    searchLabel: 'Cerca la tua banca',
+    searchPlaceholder: 'Nome della banca, es. Intesa Sanpaolo',
+    clearSearch: 'Cancella la ricerca',
+    listLabel: 'Banche',
+    popularHeading: 'Più usate',
+    allHeading: 'Tutte le banche',
+    resultCount: (count) =>
+      count === 0
+        ? 'Nessuna banca trovata'
+        : count === 1
+          ? '1 banca trovata'
+          : `${formatNumber('it', count)} banche trovate`,
+    noResults: (query) => `Nessuna banca corrisponde a «${query}».`,
+    noResultsHint: 'Controlla l’ortografia, prova con meno parole o scegli un altro paese.',
+    searchAllCountries: (count) =>
+      count === 1 ? 'Cerca in tutti i paesi (1 banca)' : `Cerca in tutti i paesi (${formatNumber('it', count)} banche)`,
+    empty: 'Qui non è ancora disponibile nessuna banca.',
+    notListed: 'La mia banca non è nell’elenco',
+    badges: { beta: 'Beta', restricted: 'Non disponibile', unstable: 'Potrebbe essere instabile' },
+    restrictedReason: 'Al momento non è possibile aggiungere connessioni a questa banca.',
+  },
+  form: {
+    title: (name) => `Collega ${name}`,
+    paymentTitle: (name) => `Conferma il pagamento con ${name}`,
+    stepIndicator: (current, total) => `Passo ${current} di ${total}`,
+    next: 'Avanti',
+    back: 'Indietro',
+    submit: 'Collega',
+    backToList: 'Scegli un’altra banca',
+    requiredMark: 'obbligatorio',
+    optional: 'facoltativo',
+    showPassword: 'Mostra la password',
+    hidePassword: 'Nascondi la password',
+    capsLock: 'Il blocco maiuscole è attivo',
+    selectPlaceholder: 'Scegli…',
+    authMechanismLabel: 'Come vuoi collegarti?',
+    authMechanisms: { credentials: 'Con le mie credenziali di home banking', webauth: 'Sul sito della mia banca' },
+    continueToBank: 'Continua verso la tua banca',
+    webauthHint: (name) => `Accederai dalla pagina di ${name}, poi tornerai qui.`,
+    errorSummary: (count) => (count === 1 ? 'Correggi 1 campo' : `Correggi ${count} campi`),
+    fieldErrors: {
+      required: 'Compila questo campo.',
+      pattern: 'Questo valore non ha il formato previsto.',
+      date: 'Inserisci una data reale nel formato anno-mese-giorno.',
+      list: 'Scegli una delle opzioni.',
+    },
+    noFields: 'Niente da compilare in questo passo.',
+  },
+};

@@ -1,0 +1,76 @@
+import { formatNumber } from '../locale.ts';
+import type { Messages } from '../messages.ts';
+
+/** Every string in Portuguese: `<LocaleProvider locale="pt" messages={pt}>`. */
+export const pt: Messages = {
+  common: {
+    loading: 'A carregar…',
+    retry: 'Tentar novamente',
+    errorReference: (id) => `Referência: ${id}`,
+    errors: {
+      network: 'Não foi possível contactar o servidor. Verifique a ligação e tente novamente.',
+      timeout: 'O servidor demorou demasiado a responder.',
+      server: 'O serviço está com problemas neste momento. Tente novamente dentro de instantes.',
+      rateLimited: 'Demasiados pedidos. Aguarde um momento e tente novamente.',
+      notFound: 'Não encontrámos o que procurava.',
+      unauthorized: 'Esta ação não é permitida com as credenciais atuais.',
+      badRequest: 'O servidor recusou o pedido.',
+      response: 'O servidor enviou uma resposta que não conseguimos ler.',
+      unknown: 'Algo correu mal.',
+    },
+  },
+  picker: {
+    countryLabel: 'País',
+    allCountries: 'Todos os países',
+    countryCount: (count) => (count === 1 ? '1 banco' : `${formatNumber('pt', count)} bancos`),
+    searchLabel: 'Procure o seu banco',
+    searchPlaceholder: 'Nome do banco, p. ex. Caixa Geral de Depósitos',
+    clearSearch: 'Limpar a pesquisa',
+    listLabel: 'Bancos',
+    popularHeading: 'Populares',
+    allHeading: 'Todos os bancos',
+    resultCount: (count) =>
+      count === 0
+        ? 'Nenhum banco encontrado'
+        : count === 1
+          ? '1 banco encontrado'
+          : `${formatNumber('pt', count)} bancos encontrados`,
+    noResults: (query) => `Nenhum banco corresponde a «${query}».`,
+    noResultsHint: 'Verifique a ortografia, experimente menos palavras ou escolha outro país.',
+    searchAllCountries: (count) =>
+      count === 1
+        ? 'Pesquisar em todos os países (1 banco)'
+        : `Pesquisar em todos os países (${formatNumber('pt', count)} bancos)`,
+    empty: 'Ainda não há bancos disponíveis aqui.',
+    notListed: 'O meu banco não está na lista',
+    badges: { beta: 'Beta', restricted: 'Indisponível', unstable: 'Pode estar instável' },
+    restrictedReason: 'De momento não é possível adicionar ligações a este banco.',
+  },
+  form: {
+    title: (name) => `Ligar ${name}`,
+    paymentTitle: (name) => `Confirmar o pagamento com ${name}`,
+    stepIndicator: (current, total) => `Passo ${current} de ${total}`,
+    next: 'Seguinte',
+    back: 'Voltar',
+    submit: 'Ligar',
+    backToList: 'Escolher outro banco',
+    requiredMark: 'obrigatório',
+    optional: 'opcional',
+    showPassword: 'Mostrar a palavra-passe',
+    hidePassword: 'Ocultar a palavra-passe',
+    capsLock: 'O Caps Lock está ativo',
+    selectPlaceholder: 'Escolher…',
+    authMechanismLabel: 'Como pretende ligar-se?',
+    authMechanisms: { credentials: 'Com as minhas credenciais de homebanking', webauth: 'No site do meu banco' },
+    continueToBank: 'Continuar para o seu banco',
+    webauthHint: (name) => `Vai iniciar sessão na página de ${name} e depois voltar aqui.`,
+    errorSummary: (count) => (count === 1 ? 'Corrija 1 campo' : `Corrija ${count} campos`),
+    fieldErrors: {
+      required: 'Preencha este campo.',
+      pattern: 'Este valor não tem o formato esperado.',
+      date: 'Introduza uma data real no formato ano-mês-dia.',
+      list: 'Escolha uma das opções.',
+    },
+    noFields: 'Não há nada a preencher neste passo.',
+  },
+};
