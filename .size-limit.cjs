@@ -1,7 +1,10 @@
 // Sizes of what users download, minified and brotli-compressed. The limits guard against growth: they sit just above
-// today's figures. The goals are lower (core 6 kB, react 4 kB, ui 12 kB) and not met yet; see apps/bench/README.md.
-// Peer dependencies are never counted; each
-// package's "own" entry leaves out the workspace packages it builds on, the "minimal import" entries count them.
+// today's figures. The goals are lower (core 6 kB, react 4 kB, ui 12 kB) and not met yet; see apps/bench/README.md
+// (core pays for the search index, the field-pattern translator and the parse shortcut; react for the combobox and
+// form hooks and the optimistic cache updates).
+// Peer dependencies are never counted; other dependencies are (the ui package has none: its list windows itself, see
+// ARCHITECTURE.md). Each package's "own" entry leaves out the workspace packages it builds on, the "minimal import"
+// entries count them.
 const peers = [
   'react',
   'react-dom',
@@ -22,7 +25,7 @@ module.exports = [
     path: 'packages/core/dist/index.js',
     import: '*',
     ignore: [...peers, ...lazy],
-    limit: '8.8 kB',
+    limit: '9.5 kB',
   },
   {
     name: 're2js (loaded on demand by field patterns)',
@@ -35,14 +38,22 @@ module.exports = [
     path: 'packages/react/dist/index.js',
     import: '*',
     ignore: [...peers, ...workspace],
-    limit: '7.8 kB',
+    limit: '7.9 kB',
   },
   {
     name: '@connector-kit/ui (own, all of it)',
     path: 'packages/ui/dist/index.js',
     import: '*',
     ignore: [...peers, ...workspace],
-    limit: '26 kB',
+    limit: '12.5 kB',
+  },
+  {
+    // Each language but English is opt-in: an app pays for the tables it imports.
+    name: '@connector-kit/ui/locales: one table (import { fr })',
+    path: 'packages/ui/dist/locales.js',
+    import: '{ fr }',
+    ignore: [...peers, ...workspace],
+    limit: '1.35 kB',
   },
   {
     name: 'minimal import: useConnectors + createConnectorsClient',
@@ -52,6 +63,6 @@ module.exports = [
       'packages/core/dist/index.js': '{ createConnectorsClient }',
     },
     ignore: [...peers, ...lazy],
-    limit: '4.5 kB',
+    limit: '4.8 kB',
   },
 ];

@@ -15,12 +15,11 @@ export {
 export { ErrorState, type ErrorStateProps } from './error-state/ErrorState.tsx';
 export { ConnectorForm, type ConnectorFormProps } from './form/ConnectorForm.tsx';
 export type { ConnectorFormClassNames } from './form/class-names.ts';
-export { DateField, type DateFieldProps } from './form/DateField.tsx';
 export { FieldControl, type FieldControlProps } from './form/FieldControl.tsx';
 export type { FieldInputBaseProps } from './form/FieldShell.tsx';
 export { ListField, type ListFieldProps, type ListOption, listOptions, MAX_RADIO_OPTIONS } from './form/ListField.tsx';
 export { PasswordField, type PasswordFieldProps } from './form/PasswordField.tsx';
-export { TextField, type TextFieldProps } from './form/TextField.tsx';
+export { DateField, type DateFieldProps, TextField, type TextFieldProps } from './form/TextField.tsx';
 export type { CommonMessages } from './i18n/common.ts';
 export { type LocaleOptions, LocaleProvider, useLocale } from './i18n/context.tsx';
 export { type DescribedError, describeError } from './i18n/errors.ts';

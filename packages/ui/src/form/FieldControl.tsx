@@ -3,12 +3,12 @@ import type { ConnectorFormValues } from '@connector-kit/react';
 import { Controller, type UseFormReturn, useFormState } from 'react-hook-form';
 import type { FormMessages } from '../i18n/form.ts';
 import type { ConnectorFormClassNames } from './class-names.ts';
-import { DateField } from './DateField.tsx';
+
 import type { FieldInputBaseProps } from './FieldShell.tsx';
 import { fieldKind, textAutoComplete, textInputMode } from './field-kind.ts';
 import { ListField, listOptions } from './ListField.tsx';
 import { PasswordField } from './PasswordField.tsx';
-import { TextField } from './TextField.tsx';
+import { DateField, TextField } from './TextField.tsx';
 
 /** The localized text of an error: its key (`required`, `pattern`...) looked up, any other message as it is. */
 export function errorText(message: unknown, messages: FormMessages): string | undefined {

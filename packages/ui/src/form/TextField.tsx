@@ -10,14 +10,15 @@ export interface TextFieldProps extends FieldInputBaseProps {
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'] | undefined;
 }
 
-/**
- * A text field: the `text` type and every type this library does not know (`number`, `email`, `otp`...), with the
- * keyboard hint that suits the known ones. Identifiers are typed as they are: no spell check, no capitalization.
- */
-export function TextField(props: TextFieldProps) {
-  const { id, name, label, required, readOnly, messages, classNames, registration, autoComplete, inputMode } = props;
+export interface DateFieldProps extends FieldInputBaseProps {
+  registration: UseFormRegisterReturn;
+}
+
+function Field(props: TextFieldProps & { type: 'text' | 'date' }) {
+  const { id, name, label, required, readOnly, messages, classNames, registration, autoComplete, inputMode, type } =
+    props;
   return (
-    <FieldBox props={props} kind="text">
+    <FieldBox props={props} kind={type}>
       <label htmlFor={id} className={cx('ck-form__label', classNames.label)}>
         <LabelText label={label} required={required} messages={messages} />
       </label>
@@ -25,8 +26,8 @@ export function TextField(props: TextFieldProps) {
         {...registration}
         id={id}
         name={name}
-        type="text"
-        className={cx('ck-form__input', classNames.input)}
+        type={type}
+        className={cx('ck-form__input', type === 'date' && 'ck-form__input--date', classNames.input)}
         readOnly={readOnly}
         autoComplete={autoComplete ?? 'off'}
         inputMode={inputMode}
@@ -37,4 +38,20 @@ export function TextField(props: TextFieldProps) {
       />
     </FieldBox>
   );
+}
+
+/**
+ * A text field: the `text` type and every type this library does not know (`number`, `email`, `otp`...), with the
+ * keyboard hint that suits the known ones. Identifiers are typed as they are: no spell check, no capitalization.
+ */
+export function TextField(props: TextFieldProps) {
+  return <Field {...props} type="text" />;
+}
+
+/**
+ * A `date` field: the browser's own date input, shown in the user's locale with its picker, whose value is always
+ * `yyyy-mm-dd` (empty while incomplete), which is what the API wants.
+ */
+export function DateField(props: DateFieldProps) {
+  return <Field {...props} type="date" />;
 }
