@@ -235,9 +235,8 @@ function buildIndex(
 function popularMatches(
   index: ConnectorSearch,
   filters: ConnectorSearchFilters,
-  popular: readonly string[] | number,
+  popular: readonly string[],
 ): ConnectorSearchResult[] {
-  if (typeof popular === 'number') return index.search('', filters);
   const allowed = filters.uuids;
   const uuids = allowed ? popular.filter((uuid) => allowed.includes(uuid)) : popular;
   return index.search('', { ...filters, uuids }, { limit: uuids.length });
@@ -389,7 +388,8 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
 
   const { results, popularCount } = useMemo(() => {
     if (!emptyQuery || popular === undefined) return { results: matches, popularCount: 0 };
-    const group = popularGroup(previewing ? popularMatches(index, searchFilters, popular) : matches, data, popular);
+    const pool = previewing && typeof popular !== 'number' ? popularMatches(index, searchFilters, popular) : matches;
+    const group = popularGroup(pool, data, popular);
     if (group.length === 0) return { results: matches, popularCount: 0 };
     return { results: group.concat(matches), popularCount: group.length };
   }, [emptyQuery, popular, previewing, index, searchFilters, matches, data]);
