@@ -434,6 +434,13 @@ function firstEntries(
   return best;
 }
 
+/** `options.limit` as a count of results; no limit when it is absent or not a number. */
+function readLimit(options: ConnectorSearchLimit | undefined): number {
+  const limit = options?.limit;
+  if (typeof limit !== 'number' || Number.isNaN(limit)) return Number.POSITIVE_INFINITY;
+  return Math.max(0, Math.floor(limit));
+}
+
 /**
  * Builds a search index over `connectors`. Hidden connectors (`hidden === true`) are left out. The connector objects
  * are kept by reference and must not be mutated afterwards; build a new index for new data.
@@ -509,12 +516,6 @@ export function createConnectorSearch(
     const results =
       customFilter !== undefined ? searchCustom(customFilter, query, filters) : searchDefault(query, filters);
     return limit < results.length ? results.slice(0, limit) : results;
-  }
-
-  function readLimit(options: ConnectorSearchLimit | undefined): number {
-    const limit = options?.limit;
-    if (typeof limit !== 'number' || Number.isNaN(limit)) return Number.POSITIVE_INFINITY;
-    return Math.max(0, Math.floor(limit));
   }
 
   return {
