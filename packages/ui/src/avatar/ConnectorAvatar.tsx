@@ -1,5 +1,5 @@
 import type { Connector } from '@connector-kit/core';
-import { type ComponentPropsWithoutRef, useId } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
 import { cx } from '../class-names.ts';
 import { NEUTRAL_BACKGROUND, parseBrandColor, readableTextColor } from './color.ts';
 import { initialsOf } from './initials.ts';
@@ -16,7 +16,6 @@ export interface ConnectorAvatarProps extends Omit<ComponentPropsWithoutRef<'svg
  * Colors go through SVG attributes after validation, never through a style.
  */
 export function ConnectorAvatar({ connector, size = 32, locale, className, ...rest }: ConnectorAvatarProps) {
-  const clipId = useId();
   const background = parseBrandColor(connector.color) ?? NEUTRAL_BACKGROUND;
   const initials = initialsOf(connector.name, locale);
   return (
@@ -30,10 +29,7 @@ export function ConnectorAvatar({ connector, size = 32, locale, className, ...re
       data-initials={initials}
       {...rest}
     >
-      <clipPath id={clipId}>
-        <rect width="40" height="40" rx="10" />
-      </clipPath>
-      <rect width="40" height="40" fill={background} clipPath={`url(#${clipId})`} />
+      <rect width="40" height="40" rx="10" fill={background} />
       <text
         x="20"
         y="20"
