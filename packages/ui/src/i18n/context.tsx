@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { type DeepPartial, localeDirection, mergeMessages, SUPPORTED_LOCALES } from './locale.ts';
+import { type DeepPartial, languageOf, localeDirection, mergeMessages, SUPPORTED_LOCALES } from './locale.ts';
 import { en } from './locales/en.ts';
 import type { Messages, MessagesOverride } from './messages.ts';
 
@@ -41,15 +41,6 @@ interface LocaleState {
 const LocaleContext = createContext<LocaleState | null>(null);
 
 const english: LocaleState = { value: { locale: 'en', dir: 'ltr', messages: en }, language: 'en', given: undefined };
-
-/** The language subtag of a BCP 47 tag, or the tag itself when it is not a valid one. */
-function languageOf(tag: string): string {
-  try {
-    return new Intl.Locale(tag).language;
-  } catch {
-    return tag;
-  }
-}
 
 /** Whether `given` has a value for every string of `table`. */
 function covers(table: object, given: unknown): boolean {

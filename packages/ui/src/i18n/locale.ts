@@ -14,14 +14,17 @@ export type DeepPartial<T> = T extends (...args: never[]) => unknown
  * The tag itself still drives `Intl` formatting (country names, collation, plurals).
  */
 export function matchLocale(tag: string | undefined): SupportedLocale {
-  if (!tag) return 'en';
-  let language: string;
-  try {
-    language = new Intl.Locale(tag).language;
-  } catch {
-    return 'en';
-  }
+  const language = tag ? languageOf(tag) : 'en';
   return (SUPPORTED_LOCALES as readonly string[]).includes(language) ? (language as SupportedLocale) : 'en';
+}
+
+/** The language subtag of a BCP 47 tag (`fr` for `fr-BE`), or the tag itself when it is not a valid one. */
+export function languageOf(tag: string): string {
+  try {
+    return new Intl.Locale(tag).language;
+  } catch {
+    return tag;
+  }
 }
 
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg']);

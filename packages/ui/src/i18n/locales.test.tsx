@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } fr
 import { CountrySelect } from '../country-select/CountrySelect.tsx';
 import { ErrorState } from '../error-state/ErrorState.tsx';
 import { LocaleProvider } from './context.tsx';
-import { SUPPORTED_LOCALES, type SupportedLocale } from './locale.ts';
+import { matchLocale, SUPPORTED_LOCALES, type SupportedLocale } from './locale.ts';
 import type { Messages } from './messages.ts';
 
 const { de, en, es, fr, it: italian, nl, pt } = locales;
@@ -186,5 +186,20 @@ describe('strings for a locale', () => {
     expect(german).toHaveTextContent(de.common.errors.network);
     expect(inItalian).toHaveTextContent(italian.common.errors.network);
     expect(pt.common.errors.network).not.toBe(en.common.errors.network);
+  });
+});
+
+describe('matchLocale', () => {
+  it.each([
+    ['fr-BE', 'fr'],
+    ['pt-BR', 'pt'],
+    ['DE', 'de'],
+    ['ja', 'en'],
+    ['fr_FR', 'en'],
+    ['not a tag!', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+  ])('picks the table for %s: %s', (tag, table) => {
+    expect(matchLocale(tag)).toBe(table);
   });
 });
