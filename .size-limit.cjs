@@ -1,7 +1,7 @@
-// Sizes of what users download, minified and brotli-compressed. The limits guard against growth: they sit just above
-// today's figures. The goals are lower (core 6 kB, react 4 kB, ui 12 kB) and not met yet; see apps/bench/README.md
-// (core pays for the search index, the field-pattern translator and the parse shortcut; react for the combobox and
-// form hooks and the optimistic cache updates).
+// Sizes of what users download, minified and brotli-compressed. The ui limit is its goal, 12 kB. The core and react
+// limits guard against growth just above today's figures; their goals are lower (core 6 kB, react 4 kB) and not met
+// yet, see apps/bench/README.md (core pays for the search index, the field-pattern translator and the parse shortcut;
+// react for the combobox and form hooks and the optimistic cache updates).
 // Peer dependencies are never counted; other dependencies are (the ui package has none: its list windows itself, see
 // ARCHITECTURE.md). Each package's "own" entry leaves out the workspace packages it builds on, the "minimal import"
 // entries count them.
@@ -45,7 +45,7 @@ module.exports = [
     path: 'packages/ui/dist/index.js',
     import: '*',
     ignore: [...peers, ...workspace],
-    limit: '12.5 kB',
+    limit: '12 kB',
   },
   {
     // Each language but English is opt-in: an app pays for the tables it imports.

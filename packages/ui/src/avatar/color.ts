@@ -13,13 +13,8 @@ export function parseBrandColor(color: unknown): string | null {
   const match = HEX.exec(color.trim());
   const digits = match?.[1];
   if (!digits) return null;
-  const full =
-    digits.length === 3
-      ? digits
-          .split('')
-          .map((digit) => digit + digit)
-          .join('')
-      : digits;
+  // `#abc` is `#aabbcc`.
+  const full = digits.length === 3 ? digits.replace(/./g, '$&$&') : digits;
   return `#${full.toLowerCase()}`;
 }
 

@@ -105,14 +105,9 @@ function ConnectorStage({
     );
   }
 
-  const back = (
-    <button type="button" className="ck-button ck-button--link ck-flow__back" onClick={onBack}>
-      {m.form.backToList}
-    </button>
-  );
-  if (query.isError) {
-    return (
-      <div className={cx('ck-flow__status', classNames.status)}>
+  return (
+    <div className={cx('ck-flow__status', classNames.status)}>
+      {query.isError ? (
         <ErrorState
           error={query.error}
           onRetry={() => void query.refetch()}
@@ -120,21 +115,19 @@ function ConnectorStage({
           dir={dir}
           messages={messages}
         />
-        {back}
-      </div>
-    );
-  }
-  return (
-    <div className={cx('ck-flow__status', classNames.status)}>
-      <div role="status" className="ck-flow__loading">
-        <p className="ck-flow__status-text">{m.common.loading}</p>
-        <div aria-hidden="true" className="ck-flow__skeleton-group">
-          <div className="ck-flow__skeleton ck-flow__skeleton--title" />
-          <div className="ck-flow__skeleton" />
-          <div className="ck-flow__skeleton" />
+      ) : (
+        <div role="status" className="ck-flow__loading">
+          <p className="ck-flow__status-text">{m.common.loading}</p>
+          <div aria-hidden="true" className="ck-flow__skeleton-group">
+            <div className="ck-flow__skeleton ck-flow__skeleton--title" />
+            <div className="ck-flow__skeleton" />
+            <div className="ck-flow__skeleton" />
+          </div>
         </div>
-      </div>
-      {back}
+      )}
+      <button type="button" className="ck-button ck-button--link ck-flow__back" onClick={onBack}>
+        {m.form.backToList}
+      </button>
     </div>
   );
 }

@@ -173,7 +173,6 @@ const arabic: MessagesOverride = {
     requiredMark: 'مطلوب',
     optional: 'اختياري',
     showPassword: 'إظهار كلمة المرور',
-    hidePassword: 'إخفاء كلمة المرور',
     capsLock: 'مفتاح الأحرف الكبيرة مفعّل',
     selectPlaceholder: 'اختر…',
     errorSummary: (count) => (count === 1 ? 'يرجى تصحيح حقل واحد' : `يرجى تصحيح ${count} حقول`),

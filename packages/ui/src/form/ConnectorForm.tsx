@@ -13,6 +13,8 @@ import { ConnectorAvatar } from '../avatar/ConnectorAvatar.tsx';
 import { cx } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import type { FormMessages } from '../i18n/form.ts';
+import { formatNumber } from '../i18n/locale.ts';
+import { ExternalIcon } from '../icons.tsx';
 import type { ConnectorFormClassNames } from './class-names.ts';
 import { errorText, FieldControl, fieldLabel } from './FieldControl.tsx';
 
@@ -56,15 +58,6 @@ export interface ConnectorFormProps extends LocaleOptions {
 
 const NO_CLASS_NAMES: ConnectorFormClassNames = {};
 
-/** Numbers in the locale's digits; the runtime's own when the tag is not a valid language tag. */
-function numberFormat(locale: string): Intl.NumberFormat {
-  try {
-    return new Intl.NumberFormat(locale);
-  } catch {
-    return new Intl.NumberFormat();
-  }
-}
-
 function StepIndicator({
   id,
   steps,
@@ -81,7 +74,6 @@ function StepIndicator({
   className: string | undefined;
 }) {
   const total = steps.length;
-  const number = numberFormat(locale);
   return (
     <div className={cx('ck-form__progress', className)}>
       <p id={id} className="ck-form__step-label" aria-live="polite">
@@ -96,7 +88,7 @@ function StepIndicator({
             data-state={index < current ? 'complete' : index === current ? 'current' : 'upcoming'}
             aria-current={index === current ? 'step' : undefined}
           >
-            <span className="ck-visually-hidden">{number.format(index + 1)}</span>
+            <span className="ck-visually-hidden">{formatNumber(locale, index + 1)}</span>
           </li>
         ))}
       </ol>
@@ -154,8 +146,7 @@ function ErrorSummary({
   className: string | undefined;
 }) {
   const problems = fields.flatMap((field) => {
-    const key = connectorFieldKey(field.name);
-    const text = Object.hasOwn(errors, key) ? errorText(errors[key]?.message, messages) : undefined;
+    const text = errorText(errors, connectorFieldKey(field.name), messages);
     return text ? [{ field, text }] : [];
   });
   if (!problems.length) return null;
@@ -349,7 +340,7 @@ export function ConnectorForm({
             aria-describedby={step.webauth ? hintId : undefined}
           >
             {primaryLabel}
-            {step.webauth ? <ExternalIcon /> : null}
+            {step.webauth ? <ExternalIcon size={16} className="ck-form__external" /> : null}
           </button>
           {!isFirstStep ? (
             <button
@@ -374,20 +365,5 @@ export function ConnectorForm({
         </div>
       </form>
     </div>
-  );
-}
-
-function ExternalIcon() {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="16" height="16" className="ck-form__external">
-      <path
-        d="M9 3h4v4M13 3L7 9M11 9.5V13H3V5h3.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }

@@ -1,6 +1,6 @@
 import type { ConnectorField } from '@connector-kit/core';
 import type { ConnectorFormValues } from '@connector-kit/react';
-import { Controller, type UseFormReturn, useFormState } from 'react-hook-form';
+import { Controller, type FieldErrors, type UseFormReturn, useFormState } from 'react-hook-form';
 import type { FormMessages } from '../i18n/form.ts';
 import type { ConnectorFormClassNames } from './class-names.ts';
 
@@ -10,8 +10,12 @@ import { ListField, listOptions } from './ListField.tsx';
 import { PasswordField } from './PasswordField.tsx';
 import { DateField, TextField } from './TextField.tsx';
 
-/** The localized text of an error: its key (`required`, `pattern`...) looked up, any other message as it is. */
-export function errorText(message: unknown, messages: FormMessages): string | undefined {
+/**
+ * The localized error of a field, from react-hook-form's errors: its key (`required`, `pattern`...) looked up, any
+ * other message as it is.
+ */
+export function errorText(errors: FieldErrors, name: string, messages: FormMessages): string | undefined {
+  const message = Object.hasOwn(errors, name) ? errors[name]?.message : undefined;
   if (typeof message !== 'string') return undefined;
   const known = messages.fieldErrors as Record<string, string>;
   return Object.hasOwn(known, message) ? known[message] : message || messages.fieldErrors.pattern;
@@ -52,7 +56,7 @@ export function FieldControl({
   portalContainer,
 }: FieldControlProps) {
   const { errors } = useFormState({ control: form.control, name, exact: true });
-  const error = Object.hasOwn(errors, name) ? errorText(errors[name]?.message, messages) : undefined;
+  const error = errorText(errors, name, messages);
   const base: FieldInputBaseProps = {
     id,
     field,

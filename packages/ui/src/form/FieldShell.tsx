@@ -39,9 +39,15 @@ export function controlAria(props: FieldInputBaseProps, ...hints: (string | fals
   } as const;
 }
 
-/** The label's text with its required mark (`*`, hidden from assistive technology: the control says it) or "optional". */
-export function LabelText({ label, required, messages }: Pick<FieldInputBaseProps, 'label' | 'required' | 'messages'>) {
-  return (
+/**
+ * The field's label: its text, then its required mark (`*`, hidden from assistive technology: the control says it) or
+ * "optional". A `<label>` for the control by default; for a group of controls, a `<span>` with `groupLabelId` for the
+ * group's `aria-labelledby`.
+ */
+export function FieldLabel({ props, groupLabelId }: { props: FieldInputBaseProps; groupLabelId?: string }) {
+  const { id, label, required, messages, classNames } = props;
+  const className = cx('ck-form__label', classNames.label);
+  const text = (
     <>
       {label}
       {required ? (
@@ -52,6 +58,15 @@ export function LabelText({ label, required, messages }: Pick<FieldInputBaseProp
         <span className="ck-form__optional"> ({messages.optional})</span>
       )}
     </>
+  );
+  return groupLabelId ? (
+    <span id={groupLabelId} className={className}>
+      {text}
+    </span>
+  ) : (
+    <label htmlFor={id} className={className}>
+      {text}
+    </label>
   );
 }
 

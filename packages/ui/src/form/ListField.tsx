@@ -2,7 +2,7 @@ import * as Select from '@radix-ui/react-select';
 import { type FocusEvent, type RefCallback, useRef } from 'react';
 import { cx } from '../class-names.ts';
 import { CheckIcon, ChevronIcon } from '../icons.tsx';
-import { controlAria, FieldBox, type FieldInputBaseProps, LabelText } from './FieldShell.tsx';
+import { controlAria, FieldBox, type FieldInputBaseProps, FieldLabel } from './FieldShell.tsx';
 
 /** One choice of a `list` field. */
 export interface ListOption {
@@ -40,7 +40,7 @@ export interface ListFieldProps extends FieldInputBaseProps {
 }
 
 function RadioList(props: ListFieldProps) {
-  const { id, name, label, required, messages, classNames, options, value, onChange, onBlur, inputRef } = props;
+  const { id, name, classNames, options, value, onChange, onBlur, inputRef } = props;
   const legendId = `${id}-label`;
   const radios = useRef<(HTMLInputElement | null)[]>([]);
   const focusTarget = () => radios.current.find((r) => r?.checked) ?? radios.current.find(Boolean);
@@ -62,9 +62,7 @@ function RadioList(props: ListFieldProps) {
         onBlur={onGroupBlur}
         {...controlAria(props)}
       >
-        <span id={legendId} className={cx('ck-form__label', classNames.label)}>
-          <LabelText label={label} required={required} messages={messages} />
-        </span>
+        <FieldLabel props={props} groupLabelId={legendId} />
         <div className="ck-form__radios">
           {options.map((option, index) => (
             <label key={option.value} className="ck-form__radio">
@@ -89,14 +87,12 @@ function RadioList(props: ListFieldProps) {
 }
 
 function SelectList(props: ListFieldProps) {
-  const { id, label, required, messages, classNames, options, value, onChange, onBlur, inputRef, dir } = props;
+  const { id, messages, classNames, options, value, onChange, onBlur, inputRef, dir } = props;
   const open = useRef(false);
   const known = options.some((option) => option.value === value);
   return (
     <FieldBox props={props} kind="select">
-      <label htmlFor={id} className={cx('ck-form__label', classNames.label)}>
-        <LabelText label={label} required={required} messages={messages} />
-      </label>
+      <FieldLabel props={props} />
       <Select.Root
         value={known ? value : ''}
         onValueChange={onChange}
@@ -141,13 +137,11 @@ function SelectList(props: ListFieldProps) {
 
 /** A prefilled, read-only choice: its label in a read-only text input. */
 function ReadOnlyList(props: ListFieldProps) {
-  const { id, label, required, messages, classNames, options, value, inputRef } = props;
+  const { id, classNames, options, value, inputRef } = props;
   const shown = options.find((option) => option.value === value)?.label ?? value;
   return (
     <FieldBox props={props} kind="list">
-      <label htmlFor={id} className={cx('ck-form__label', classNames.label)}>
-        <LabelText label={label} required={required} messages={messages} />
-      </label>
+      <FieldLabel props={props} />
       <input
         ref={inputRef}
         id={id}

@@ -1,26 +1,11 @@
 import { type FocusEvent, type KeyboardEvent, useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { cx } from '../class-names.ts';
-import { controlAria, FieldBox, type FieldInputBaseProps, LabelText } from './FieldShell.tsx';
+import { EyeIcon } from '../icons.tsx';
+import { controlAria, FieldBox, type FieldInputBaseProps, FieldLabel } from './FieldShell.tsx';
 
 export interface PasswordFieldProps extends FieldInputBaseProps {
   registration: UseFormRegisterReturn;
-}
-
-function EyeIcon({ crossed }: { crossed: boolean }) {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
-      <path
-        d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinejoin="round"
-      />
-      <circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" strokeWidth="2" />
-      {crossed ? <path d="M4 20L20 4" stroke="currentColor" strokeWidth="2" strokeLinecap="round" /> : null}
-    </svg>
-  );
 }
 
 /**
@@ -30,7 +15,7 @@ function EyeIcon({ crossed }: { crossed: boolean }) {
  * on while typing. `autocomplete="current-password"` lets password managers fill it.
  */
 export function PasswordField(props: PasswordFieldProps) {
-  const { id, name, label, required, readOnly, messages, classNames, registration } = props;
+  const { id, name, readOnly, messages, classNames, registration } = props;
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
   const capsId = `${id}-caps`;
@@ -43,9 +28,7 @@ export function PasswordField(props: PasswordFieldProps) {
   };
   return (
     <FieldBox props={props} kind="password">
-      <label htmlFor={id} className={cx('ck-form__label', classNames.label)}>
-        <LabelText label={label} required={required} messages={messages} />
-      </label>
+      <FieldLabel props={props} />
       <div className="ck-form__password">
         <input
           {...registration}
@@ -71,7 +54,7 @@ export function PasswordField(props: PasswordFieldProps) {
           aria-controls={id}
           onClick={() => setVisible((v) => !v)}
         >
-          <EyeIcon crossed={visible} />
+          <EyeIcon size={20} crossed={visible} />
         </button>
       </div>
       <div id={capsId} className="ck-form__hint ck-form__caps" aria-live="polite">

@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { cx } from '../class-names.ts';
-import { controlAria, FieldBox, type FieldInputBaseProps, LabelText } from './FieldShell.tsx';
+import { controlAria, FieldBox, type FieldInputBaseProps, FieldLabel } from './FieldShell.tsx';
 
 export interface TextFieldProps extends FieldInputBaseProps {
   registration: UseFormRegisterReturn;
@@ -15,13 +15,10 @@ export interface DateFieldProps extends FieldInputBaseProps {
 }
 
 function Field(props: TextFieldProps & { type: 'text' | 'date' }) {
-  const { id, name, label, required, readOnly, messages, classNames, registration, autoComplete, inputMode, type } =
-    props;
+  const { id, name, readOnly, classNames, registration, autoComplete, inputMode, type } = props;
   return (
     <FieldBox props={props} kind={type}>
-      <label htmlFor={id} className={cx('ck-form__label', classNames.label)}>
-        <LabelText label={label} required={required} messages={messages} />
-      </label>
+      <FieldLabel props={props} />
       <input
         {...registration}
         id={id}

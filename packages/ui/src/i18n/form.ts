@@ -10,8 +10,10 @@ export interface FormMessages {
   backToList: string;
   requiredMark: string;
   optional: string;
+  /** The password toggle's name. It stays the same when the password shows: `aria-pressed` tells the state. */
   showPassword: string;
-  hidePassword: string;
+  /** @deprecated Never shown (see `showPassword`); no table has it any more. */
+  hidePassword?: string | undefined;
   capsLock: string;
   selectPlaceholder: string;
   authMechanismLabel: string;

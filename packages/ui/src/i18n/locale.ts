@@ -59,11 +59,18 @@ export function mergeMessages<T extends object>(base: T, override: DeepPartial<T
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** A number in a shipped locale's digits and grouping, with one cached formatter per locale. */
-export function formatNumber(locale: SupportedLocale, value: number): string {
+/**
+ * A number in a locale's digits and grouping, with one cached formatter per locale; in the runtime's default locale
+ * when the tag is not a valid one.
+ */
+export function formatNumber(locale: string, value: number): string {
   let format = numberFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale);
+    try {
+      format = new Intl.NumberFormat(locale);
+    } catch {
+      format = new Intl.NumberFormat();
+    }
     numberFormats.set(locale, format);
   }
   return format.format(value);

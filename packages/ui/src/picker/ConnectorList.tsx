@@ -3,6 +3,7 @@ import { type MouseEvent, memo, type ReactNode, useCallback, useEffect, useId, u
 import { ConnectorAvatar } from '../avatar/ConnectorAvatar.tsx';
 import { cx, shallowEqual } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
+import type { PickerMessages } from '../i18n/picker.ts';
 import { CheckIcon } from '../icons.tsx';
 import { ConnectorBadge, connectorBadgeKinds } from './badges.tsx';
 import { Highlight } from './Highlight.tsx';
@@ -83,6 +84,9 @@ const NO_CLASS_NAMES: ConnectorListClassNames = {};
 
 const keepFocus = (event: MouseEvent) => event.preventDefault();
 
+/** Where a row sits in the sizer: moved down with a transform (no layout), at its own height. */
+const rowStyle = (start: number, size: number) => ({ transform: `translateY(${start}px)`, height: `${size}px` });
+
 /** Where the rows of a grouped list are: a heading row before each group. */
 interface Layout {
   readonly rowCount: number;
@@ -127,13 +131,6 @@ function useSettledAnnouncement(text: string, delay: number | null): string {
   return announced;
 }
 
-interface RowLabels {
-  beta: string;
-  unstable: string;
-  restricted: string;
-  reason: string;
-}
-
 interface OptionRowProps {
   result: ConnectorSearchResult;
   index: number;
@@ -143,7 +140,8 @@ interface OptionRowProps {
   start: number;
   size: number;
   locale: string;
-  labels: RowLabels;
+  /** The picker's strings (badges, restricted reason): one object for as long as the messages stay the same. */
+  labels: PickerMessages;
   classNames: ConnectorListClassNames;
   onSelect: ((result: ConnectorSearchResult, index: number) => void) | undefined;
   onHover: (index: number) => void;
@@ -187,7 +185,7 @@ const OptionRow = memo(function OptionRow({
       data-active={active || undefined}
       data-index={index}
       className={cx('ck-list__option', classNames.option)}
-      style={{ transform: `translateY(${start}px)`, height: `${size}px` }}
+      style={rowStyle(start, size)}
       onClick={() => {
         if (!disabled) onSelect?.(result, index);
       }}
@@ -214,14 +212,14 @@ const OptionRow = memo(function OptionRow({
           {kinds.length > 0 ? (
             <span id={badgesId} aria-hidden="true" className={cx('ck-list__badges', classNames.badges)}>
               {kinds.map((kind) => (
-                <ConnectorBadge key={kind} kind={kind} label={labels[kind]} className={classNames.badge} />
+                <ConnectorBadge key={kind} kind={kind} label={labels.badges[kind]} className={classNames.badge} />
               ))}
             </span>
           ) : null}
         </span>
         {disabled ? (
           <span id={reasonId} aria-hidden="true" className={cx('ck-list__reason', classNames.reason)}>
-            {labels.reason}
+            {labels.restrictedReason}
           </span>
         ) : null}
       </span>
@@ -320,16 +318,6 @@ function ConnectorListImpl({
     scrollToOffset(0);
   }, [results, popularCount, scrollToOffset]);
 
-  const labels = useMemo<RowLabels>(
-    () => ({
-      beta: m.picker.badges.beta,
-      unstable: m.picker.badges.unstable,
-      restricted: m.picker.badges.restricted,
-      reason: m.picker.restrictedReason,
-    }),
-    [m.picker.badges.beta, m.picker.badges.unstable, m.picker.badges.restricted, m.picker.restrictedReason],
-  );
-
   const announced = useSettledAnnouncement(
     m.picker.resultCount(matchCount ?? count - Math.max(0, popularCount)),
     announce ? announceDelay : null,
@@ -346,7 +334,7 @@ function ConnectorListImpl({
           key={item.key}
           id={headingIds[group]}
           className={cx('ck-list__heading', classNames.groupHeading)}
-          style={{ transform: `translateY(${item.start}px)`, height: `${item.size}px` }}
+          style={rowStyle(item.start, item.size)}
         >
           {group === 0 ? m.picker.popularHeading : m.picker.allHeading}
         </div>,
@@ -367,7 +355,7 @@ function ConnectorListImpl({
         start={item.start}
         size={item.size}
         locale={tag}
-        labels={labels}
+        labels={m.picker}
         classNames={classNames}
         onSelect={onSelect}
         onHover={onHover}
@@ -388,20 +376,19 @@ function ConnectorListImpl({
         onMouseDown={keepFocus}
       >
         <div className="ck-list__sizer" style={{ height: `${totalSize}px` }}>
-          {grouped ? (
-            <>
-              {/* biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox, not of form fields */}
-              <div role="group" aria-labelledby={headingIds[0]} className={cx('ck-list__group', classNames.group)}>
-                {groups[0]}
-              </div>
-              {/* biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox, not of form fields */}
-              <div role="group" aria-labelledby={headingIds[1]} className={cx('ck-list__group', classNames.group)}>
-                {groups[1]}
-              </div>
-            </>
-          ) : (
-            groups[0]
-          )}
+          {grouped
+            ? groups.map((options, group) => (
+                // biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox, not of form fields
+                <div
+                  key={headingIds[group]}
+                  role="group"
+                  aria-labelledby={headingIds[group]}
+                  className={cx('ck-list__group', classNames.group)}
+                >
+                  {options}
+                </div>
+              ))
+            : groups[0]}
         </div>
       </div>
       {count === 0 && empty !== undefined && empty !== null ? (

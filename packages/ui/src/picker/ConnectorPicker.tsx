@@ -12,6 +12,7 @@ import { CountrySelect, type CountrySelectClassNames } from '../country-select/C
 import { resolveDefaultCountry } from '../country-select/default-country.ts';
 import { ErrorState } from '../error-state/ErrorState.tsx';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
+import { CrossIcon, SearchIcon } from '../icons.tsx';
 import { ConnectorList, type ConnectorListClassNames } from './ConnectorList.tsx';
 
 /** Extra classes for each part of the picker, added to the built-in `ck-picker__*` ones. */
@@ -93,41 +94,15 @@ export interface ConnectorPickerViewProps extends ConnectorPickerOwnProps {
 const NO_CLASS_NAMES: ConnectorPickerClassNames = {};
 const SKELETON_ROWS = [0, 1, 2, 3, 4, 5, 6];
 
-function SearchIcon() {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="20" height="20" className="ck-picker__icon">
-      <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
-      <path d="M13 13l4.5 4.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-function ClearIcon() {
-  return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="18" height="18">
-      <path d="M5 5l10 10M15 5L5 15" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-    </svg>
-  );
-}
-
 type PickerFilters = Omit<ConnectorSearchFilters, 'countryCodes'>;
 
-const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((value, i) => value === b[i]));
-
-/** The first of equal filters, so that filters written inline do not redo the counting on every render. */
+/**
+ * The filters, as one object for as long as they stay equal: filters written inline are a new object on every render,
+ * and would redo the counting each time.
+ */
 function useStableFilters(filters: PickerFilters | undefined): PickerFilters | undefined {
-  const ref = useRef(filters);
-  const previous = ref.current;
-  const same =
-    previous === filters ||
-    (previous !== undefined &&
-      filters !== undefined &&
-      sameList(previous.capabilities, filters.capabilities) &&
-      sameList(previous.products, filters.products) &&
-      sameList(previous.uuids, filters.uuids));
-  if (!same) ref.current = filters;
-  return ref.current;
+  const key = filters === undefined ? '' : JSON.stringify(filters);
+  return useMemo(() => (key === '' ? undefined : (JSON.parse(key) as PickerFilters)), [key]);
 }
 
 /**
@@ -218,29 +193,19 @@ export function ConnectorPickerView({
   );
   const handleHover = useCallback((index: number) => setActiveIndex(index, 'pointer'), [setActiveIndex]);
 
-  const latest = useRef({ query: search.query, countryCode, onNotFound });
-  latest.current = { query: search.query, countryCode, onNotFound };
-
-  const hasNotFound = onNotFound !== undefined;
-  const emptyContent = useMemo(() => {
-    if (results.length > 0) return null;
+  // Nothing to list: say why, and offer a way on. (The list does not re-render while it has results.)
+  let emptyContent: ReactNode = null;
+  if (results.length === 0) {
     // With no connectors at all, say so whatever was typed.
     const typed = size > 0 ? searchedQuery.trim() : '';
     // Nothing here, but something elsewhere: one click widens the search instead of a dead end.
     const elsewhere =
-      countryCode === null ? 0 : searchIndex.search(searchedQuery, { ...filters, countryCodes: undefined }).length;
-    const focusInput = () => inputRef.current?.focus();
-    return (
+      countryCode === null ? 0 : searchIndex.count(searchedQuery, { ...filters, countryCodes: undefined });
+    emptyContent = (
       <div className={cx('ck-picker__message', classNames.message)}>
-        {typed ? (
-          <>
-            <p className="ck-picker__message-title">{m.picker.noResults(typed)}</p>
-            <p className="ck-picker__hint">{m.picker.noResultsHint}</p>
-          </>
-        ) : (
-          <p className="ck-picker__message-title">{m.picker.empty}</p>
-        )}
-        {elsewhere > 0 || hasNotFound ? (
+        <p className="ck-picker__message-title">{typed ? m.picker.noResults(typed) : m.picker.empty}</p>
+        {typed ? <p className="ck-picker__hint">{m.picker.noResultsHint}</p> : null}
+        {elsewhere > 0 || onNotFound ? (
           <div className="ck-picker__actions">
             {elsewhere > 0 ? (
               <button
@@ -248,20 +213,17 @@ export function ConnectorPickerView({
                 className={cx('ck-button ck-button--secondary', classNames.allCountriesButton)}
                 onClick={() => {
                   setCountryCode(null);
-                  focusInput();
+                  inputRef.current?.focus();
                 }}
               >
                 {m.picker.searchAllCountries(elsewhere)}
               </button>
             ) : null}
-            {hasNotFound ? (
+            {onNotFound ? (
               <button
                 type="button"
                 className={cx('ck-button ck-button--secondary', classNames.notFoundButton)}
-                onClick={() => {
-                  const { query: typedQuery, countryCode: country, onNotFound: notify } = latest.current;
-                  notify?.({ query: typedQuery, countryCode: country });
-                }}
+                onClick={() => onNotFound({ query: search.query, countryCode })}
               >
                 {m.picker.notListed}
               </button>
@@ -270,20 +232,7 @@ export function ConnectorPickerView({
         ) : null}
       </div>
     );
-  }, [
-    results.length,
-    size,
-    searchedQuery,
-    countryCode,
-    searchIndex,
-    filters,
-    hasNotFound,
-    setCountryCode,
-    m.picker,
-    classNames.message,
-    classNames.allCountriesButton,
-    classNames.notFoundButton,
-  ]);
+  }
 
   let body: ReactNode;
   if (connectors) {
@@ -354,7 +303,7 @@ export function ConnectorPickerView({
             {m.picker.searchLabel}
           </label>
           <div className={cx('ck-picker__field', classNames.field)}>
-            <SearchIcon />
+            <SearchIcon size={20} className="ck-picker__icon" />
             <input
               ref={inputRef}
               {...search.getInputProps({
@@ -373,7 +322,7 @@ export function ConnectorPickerView({
                   inputRef.current?.focus();
                 }}
               >
-                <ClearIcon />
+                <CrossIcon size={18} />
               </button>
             ) : null}
           </div>

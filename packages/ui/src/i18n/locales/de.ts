@@ -57,7 +57,6 @@ export const de: Messages = {
     requiredMark: 'Pflichtfeld',
     optional: 'optional',
     showPassword: 'Passwort anzeigen',
-    hidePassword: 'Passwort verbergen',
     capsLock: 'Die Feststelltaste ist aktiviert',
     selectPlaceholder: 'Auswählen…',
     authMechanismLabel: 'Wie möchten Sie sich verbinden?',

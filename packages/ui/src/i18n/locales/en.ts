@@ -51,7 +51,6 @@ export const en: Messages = {
     requiredMark: 'required',
     optional: 'optional',
     showPassword: 'Show password',
-    hidePassword: 'Hide password',
     capsLock: 'Caps Lock is on',
     selectPlaceholder: 'Choose…',
     authMechanismLabel: 'How do you want to connect?',

@@ -57,7 +57,6 @@ export const es: Messages = {
     requiredMark: 'obligatorio',
     optional: 'opcional',
     showPassword: 'Mostrar la contraseña',
-    hidePassword: 'Ocultar la contraseña',
     capsLock: 'Bloq Mayús está activado',
     selectPlaceholder: 'Elegir…',
     authMechanismLabel: '¿Cómo quieres conectarte?',

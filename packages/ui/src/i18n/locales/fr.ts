@@ -57,7 +57,6 @@ export const fr: Messages = {
     requiredMark: 'obligatoire',
     optional: 'facultatif',
     showPassword: 'Afficher le mot de passe',
-    hidePassword: 'Masquer le mot de passe',
     capsLock: 'La touche Verr. Maj est activée',
     selectPlaceholder: 'Choisir…',
     authMechanismLabel: 'Comment voulez-vous vous connecter ?',

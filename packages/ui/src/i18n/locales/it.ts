@@ -55,7 +55,6 @@ export const it: Messages = {
     requiredMark: 'obbligatorio',
     optional: 'facoltativo',
     showPassword: 'Mostra la password',
-    hidePassword: 'Nascondi la password',
     capsLock: 'Il blocco maiuscole è attivo',
     selectPlaceholder: 'Scegli…',
     authMechanismLabel: 'Come vuoi collegarti?',

@@ -55,7 +55,6 @@ export const nl: Messages = {
     requiredMark: 'verplicht',
     optional: 'optioneel',
     showPassword: 'Wachtwoord tonen',
-    hidePassword: 'Wachtwoord verbergen',
     capsLock: 'Caps Lock staat aan',
     selectPlaceholder: 'Kiezen…',
     authMechanismLabel: 'Hoe wil je koppelen?',

@@ -57,7 +57,6 @@ export const pt: Messages = {
     requiredMark: 'obrigatório',
     optional: 'opcional',
     showPassword: 'Mostrar a palavra-passe',
-    hidePassword: 'Ocultar a palavra-passe',
     capsLock: 'O Caps Lock está ativo',
     selectPlaceholder: 'Escolher…',
     authMechanismLabel: 'Como pretende ligar-se?',
