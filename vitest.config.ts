@@ -72,7 +72,7 @@ export default defineConfig({
           // Libraries that import React go through the aliases too, so that one React runs.
           server: {
             deps: {
-              inline: [/@radix-ui/, /@floating-ui/, /@tanstack/, /react-/, /use-/, /@hookform/, /@testing-library/],
+              inline: [/@radix-ui/, /@floating-ui/, /@tanstack/, /react-/, /use-/, /@testing-library/],
             },
           },
         },

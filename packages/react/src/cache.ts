@@ -72,12 +72,6 @@ function listParamsOf(queryKey: QueryKey): NormalizedConnectorsListParams | unde
   return queryKey[2] === 'list' && isRecord(params) ? (params as NormalizedConnectorsListParams) : undefined;
 }
 
-/** The reference a detail, sources or source key was made with. */
-function keyRefOf(queryKey: QueryKey): string | undefined {
-  const ref = queryKey[3];
-  return typeof ref === 'string' ? ref : undefined;
-}
-
 /** The time to hand down with data read from a query: 0 when the query is known to be out of date. */
 function answerTime(query: Query): number {
   return query.state.isInvalidated ? 0 : query.state.dataUpdatedAt;
@@ -96,10 +90,20 @@ function hasAll(available: readonly ConnectorExpand[] | undefined, wanted: Reado
   return true;
 }
 
-function freshest(queries: readonly Query[]): Query | undefined {
-  let best: Query | undefined;
-  for (const query of queries) {
-    if (!best || answerTime(query) > answerTime(best)) best = query;
+/** The most recent cached connectors list of the client that `accepts` (given its parameters and page). */
+function freshestList(
+  queryClient: QueryClient,
+  client: ConnectorsClientScope,
+  accepts: (params: NormalizedConnectorsListParams, page: ConnectorsPage) => boolean,
+): CachedAnswer<ConnectorsPage> | undefined {
+  let best: CachedAnswer<ConnectorsPage> | undefined;
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: connectorKeys.lists(client) })) {
+    const params = listParamsOf(query.queryKey);
+    const data = query.state.data;
+    const updatedAt = answerTime(query);
+    if (params && isPage(data) && accepts(params, data) && (!best || updatedAt > best.updatedAt)) {
+      best = { data, updatedAt };
+    }
   }
   return best;
 }
@@ -117,22 +121,14 @@ export function cachedConnectorsPage(
   const expand = new Set(params.expand ?? []);
   const needed = new Set(expand);
   if (params.countryCodes) needed.add('countries');
-  const candidates = queryClient
-    .getQueryCache()
-    .findAll({ queryKey: connectorKeys.lists(client) })
-    .filter((query) => {
-      const source = listParamsOf(query.queryKey);
-      return (
-        source !== undefined &&
-        isPage(query.state.data) &&
-        source.countryCodes === undefined &&
-        source.idPayment === params.idPayment &&
-        hasAll(source.expand, needed)
-      );
-    });
-  const query = freshest(candidates);
-  if (!query || !isPage(query.state.data)) return undefined;
-  const page = query.state.data;
+  const list = freshestList(
+    queryClient,
+    client,
+    (source) =>
+      source.countryCodes === undefined && source.idPayment === params.idPayment && hasAll(source.expand, needed),
+  );
+  if (!list) return undefined;
+  const page = list.data;
   const codes = params.countryCodes ? new Set(params.countryCodes) : undefined;
   const connectors = page.connectors
     .filter(
@@ -142,15 +138,34 @@ export function cachedConnectorsPage(
     .map((connector) => withExpands(connector, expand));
   return {
     data: { connectors, total: codes === undefined ? page.total : connectors.length },
-    updatedAt: answerTime(query),
+    updatedAt: list.updatedAt,
   };
 }
 
-/** Whether a connector is the one a reference (UUID, or numeric id) names. */
-export function connectorMatches(connector: Connector, ref: ConnectorRef): boolean {
+/** A connector's identifiers, both when the cache knows them: a write names it by one, cache keys by either. */
+export interface ConnectorIdentity {
+  uuid?: string | undefined;
+  id?: number | undefined;
+}
+
+/** The identifier a reference gives: a numeric id, or else a UUID. */
+function refIdentity(ref: ConnectorRef): ConnectorIdentity {
   const value = String(ref);
-  if (/^\d+$/.test(value)) return connector.id === Number(value);
-  return connector.uuid.toLowerCase() === value.toLowerCase();
+  return /^\d+$/.test(value) ? { id: Number(value) } : { uuid: value };
+}
+
+/** Whether a connector (or another identity) is the one `identity` names: same UUID, in any case, or same id. */
+function isSameConnector(identity: ConnectorIdentity, other: ConnectorIdentity): boolean {
+  return (
+    (identity.uuid !== undefined && identity.uuid.toLowerCase() === other.uuid?.toLowerCase()) ||
+    (identity.id !== undefined && identity.id === other.id)
+  );
+}
+
+/** Whether a detail, sources or source key was made with a reference to this connector. */
+function keyNames(identity: ConnectorIdentity, queryKey: QueryKey): boolean {
+  const ref = queryKey[3];
+  return typeof ref === 'string' && isSameConnector(identity, refIdentity(ref));
 }
 
 /**
@@ -164,32 +179,16 @@ export function cachedConnector(
   expand: readonly ConnectorExpand[] | undefined,
 ): CachedAnswer<Connector> | undefined {
   const wanted = new Set(expand ?? []);
-  const candidates = queryClient
-    .getQueryCache()
-    .findAll({ queryKey: connectorKeys.lists(client) })
-    .filter((query) => {
-      const source = listParamsOf(query.queryKey);
-      const data = query.state.data;
-      return (
-        source !== undefined &&
-        hasAll(source.expand, wanted) &&
-        isPage(data) &&
-        data.connectors.some((connector) => connectorMatches(connector, ref))
-      );
-    });
-  const query = freshest(candidates);
-  const found =
-    query && isPage(query.state.data)
-      ? query.state.data.connectors.find((connector) => connectorMatches(connector, ref))
-      : undefined;
-  if (!query || !found) return undefined;
-  return { data: withExpands(found, wanted), updatedAt: answerTime(query) };
-}
-
-/** Both identifiers of a connector when the cache knows them: a write names it by one, cache keys by either. */
-export interface ConnectorIdentity {
-  uuid: string | undefined;
-  id: number | undefined;
+  const identity = refIdentity(ref);
+  const isWanted = (connector: Connector) => isSameConnector(identity, connector);
+  const list = freshestList(
+    queryClient,
+    client,
+    (source, page) => hasAll(source.expand, wanted) && page.connectors.some(isWanted),
+  );
+  const found = list?.data.connectors.find(isWanted);
+  if (!list || !found) return undefined;
+  return { data: withExpands(found, wanted), updatedAt: list.updatedAt };
 }
 
 function cachedConnectors(queryClient: QueryClient, client: ConnectorsClientScope): Connector[] {
@@ -203,31 +202,26 @@ function cachedConnectors(queryClient: QueryClient, client: ConnectorsClientScop
   return found;
 }
 
+/** A connector's identifiers: both when the cache holds it (a cached connector carries both), else the reference's. */
 export function connectorIdentity(
   queryClient: QueryClient,
   client: ConnectorsClientScope,
   ref: ConnectorRef,
 ): ConnectorIdentity {
-  const value = String(ref);
-  const numeric = /^\d+$/.test(value);
-  const known = cachedConnectors(queryClient, client).find((connector) => connectorMatches(connector, ref));
-  return {
-    uuid: known?.uuid ?? (numeric ? undefined : value),
-    id: known?.id ?? (numeric ? Number(value) : undefined),
-  };
+  const named = refIdentity(ref);
+  return cachedConnectors(queryClient, client).find((connector) => isSameConnector(named, connector)) ?? named;
 }
 
-export function isSameConnector(identity: ConnectorIdentity, connector: Connector): boolean {
-  return (
-    (identity.uuid !== undefined && connector.uuid.toLowerCase() === identity.uuid.toLowerCase()) ||
-    (identity.id !== undefined && connector.id === identity.id)
-  );
+/** Whether a single connector's query is about this connector: by its key's reference, or by its data. */
+function isDetailOf(identity: ConnectorIdentity, query: Query): boolean {
+  const data = query.state.data;
+  return keyNames(identity, query.queryKey) || (isConnector(data) && isSameConnector(identity, data));
 }
 
-/** Whether a reference found in a cache key names this connector. */
-function refNames(identity: ConnectorIdentity, ref: string): boolean {
-  if (/^\d+$/.test(ref)) return identity.id !== undefined && Number(ref) === identity.id;
-  return identity.uuid !== undefined && ref.toLowerCase() === identity.uuid.toLowerCase();
+/** `list` with `change` applied to every item, or `list` itself when that changes none. */
+function mapChanged<T>(list: T[], change: (item: T) => T): T[] {
+  const next = list.map(change);
+  return next.some((item, index) => item !== list[index]) ? next : list;
 }
 
 /** One cache entry as it was before an optimistic update. */
@@ -297,25 +291,18 @@ export function patchConnectors(
   client: ConnectorsClientScope,
   changes: readonly ConnectorChange[],
 ): CacheSnapshot {
-  const changeFor = (connector: Connector) => changes.find((change) => isSameConnector(change.identity, connector));
+  const change = (connector: Connector) => {
+    const pending = changes.find(({ identity }) => isSameConnector(identity, connector));
+    return pending ? changeConnector(connector, pending.body) : connector;
+  };
   return patchQueries(queryClient, client, (data, queryKey) => {
     const kind = queryKey[2];
-    if (kind === 'detail' && isConnector(data)) {
-      const change = changeFor(data);
-      return change ? changeConnector(data, change.body) : data;
-    }
+    if (kind === 'detail' && isConnector(data)) return change(data);
     if (kind === 'list' && isPage(data)) {
-      let changed = false;
-      let removed = 0;
-      const connectors: Connector[] = [];
-      for (const connector of data.connectors) {
-        const change = changeFor(connector);
-        const next = change ? changeConnector(connector, change.body) : connector;
-        if (next !== connector) changed = true;
-        if (next.hidden === true) removed += 1;
-        else connectors.push(next);
-      }
-      if (!changed) return data;
+      const changed = mapChanged(data.connectors, change);
+      if (changed === data.connectors) return data;
+      const connectors = changed.filter((connector) => connector.hidden !== true);
+      const removed = changed.length - connectors.length;
       return { connectors, total: data.total === undefined ? undefined : data.total - removed };
     }
     return data;
@@ -326,14 +313,7 @@ export function patchConnectors(
 export function touchesConnectors(identities: readonly ConnectorIdentity[]) {
   return (query: Query): boolean => {
     const kind = query.queryKey[2];
-    if (kind === 'list') return true;
-    if (kind !== 'detail') return false;
-    const ref = keyRefOf(query.queryKey);
-    const data = query.state.data;
-    return identities.some(
-      (identity) =>
-        (ref !== undefined && refNames(identity, ref)) || (isConnector(data) && isSameConnector(identity, data)),
-    );
+    return kind === 'list' || (kind === 'detail' && identities.some((identity) => isDetailOf(identity, query)));
   };
 }
 
@@ -348,25 +328,9 @@ function changeSource(source: ConnectorSource, body: ConnectorSourceUpdateReques
   return next;
 }
 
-function changeSourceIn(
-  sources: readonly ConnectorSource[],
-  sourceId: number,
-  body: ConnectorSourceUpdateRequest,
-): ConnectorSource[] | undefined {
-  let changed = false;
-  const next = sources.map((source) => {
-    if (source.id !== sourceId) return source;
-    const updated = changeSource(source, body);
-    if (updated !== source) changed = true;
-    return updated;
-  });
-  return changed ? next : undefined;
-}
-
 /** Whether a sources or source entry belongs to the connector: by the key's reference, or the sources' own. */
 function isSourceEntryOf(identity: ConnectorIdentity, queryKey: QueryKey, data: unknown): boolean {
-  const ref = keyRefOf(queryKey);
-  if (ref !== undefined && refNames(identity, ref)) return true;
+  if (keyNames(identity, queryKey)) return true;
   if (identity.id === undefined) return false;
   const sources = isSourceList(data) ? data : isSource(data) ? [data] : [];
   return sources.some((source) => source.id_connector === identity.id);
@@ -383,25 +347,23 @@ export function patchSource(
   sourceId: number,
   body: ConnectorSourceUpdateRequest,
 ): CacheSnapshot {
+  const changeIn = (sources: ConnectorSource[]) =>
+    mapChanged(sources, (source) => (source.id === sourceId ? changeSource(source, body) : source));
   const withSource = (connector: Connector): Connector => {
     if (!connector.sources || !isSameConnector(identity, connector)) return connector;
-    const sources = changeSourceIn(connector.sources, sourceId, body);
-    return sources ? { ...connector, sources } : connector;
+    const sources = changeIn(connector.sources);
+    return sources === connector.sources ? connector : { ...connector, sources };
   };
   return patchQueries(queryClient, client, (data, queryKey) => {
     const kind = queryKey[2];
-    if (kind === 'sources' && isSourceList(data) && isSourceEntryOf(identity, queryKey, data)) {
-      return changeSourceIn(data, sourceId, body) ?? data;
-    }
+    if (kind === 'sources' && isSourceList(data) && isSourceEntryOf(identity, queryKey, data)) return changeIn(data);
     if (kind === 'source' && isSource(data) && data.id === sourceId && isSourceEntryOf(identity, queryKey, data)) {
       return changeSource(data, body);
     }
     if (kind === 'detail' && isConnector(data)) return withSource(data);
     if (kind === 'list' && isPage(data)) {
-      const connectors = data.connectors.map(withSource);
-      return connectors.some((connector, index) => connector !== data.connectors[index])
-        ? { ...data, connectors }
-        : data;
+      const connectors = mapChanged(data.connectors, withSource);
+      return connectors === data.connectors ? data : { ...data, connectors };
     }
     return data;
   });
@@ -411,30 +373,18 @@ export function patchSource(
 export function touchesSources(identity: ConnectorIdentity) {
   return (query: Query): boolean => {
     const { queryKey } = query;
-    const data = query.state.data;
     switch (queryKey[2]) {
       case 'sources':
       case 'source':
-        return isSourceEntryOf(identity, queryKey, data);
+        return isSourceEntryOf(identity, queryKey, query.state.data);
       case 'list':
         return listParamsOf(queryKey)?.expand?.includes('sources') === true;
-      case 'detail': {
-        const ref = keyRefOf(queryKey);
-        return (ref !== undefined && refNames(identity, ref)) || (isConnector(data) && isSameConnector(identity, data));
-      }
+      case 'detail':
+        return isDetailOf(identity, query);
       default:
         return false;
     }
   };
-}
-
-/** Stops the fetches a write is about to patch, so that an answer sent before the write cannot overwrite it. */
-export function cancelQueriesOf(
-  queryClient: QueryClient,
-  client: ConnectorsClientScope,
-  predicate: (query: Query) => boolean,
-): Promise<void> {
-  return queryClient.cancelQueries({ queryKey: connectorKeys.client(client), predicate });
 }
 
 /**

@@ -40,22 +40,21 @@ export interface NormalizedConnectorParams {
 
 const ROOT = 'connector-kit';
 
-function sortedUnique<T extends string>(values: Iterable<T>): T[] {
-  return [...new Set(values)].sort();
+/** Sorted, unique values; `undefined` when there are none. */
+function sortedUnique<T extends string>(values: readonly T[] | undefined): readonly T[] | undefined {
+  const unique = [...new Set(values)].sort();
+  return unique.length > 0 ? unique : undefined;
 }
 
 /** Upper-case, trimmed, sorted, unique country codes; `undefined` when there are none. */
 export function normalizeCountryCodes(codes: readonly string[] | undefined): readonly string[] | undefined {
-  if (!codes) return undefined;
-  const normalized = sortedUnique(codes.map((code) => code.trim().toUpperCase()).filter((code) => code !== ''));
-  return normalized.length > 0 ? normalized : undefined;
+  return sortedUnique(codes?.map((code) => code.trim().toUpperCase()).filter((code) => code !== ''));
 }
 
 /** Sorted, unique expands; `undefined` when there are none. */
 export function normalizeExpand(
   expand: readonly ConnectorExpand[] | undefined,
 ): readonly ConnectorExpand[] | undefined {
-  if (!expand || expand.length === 0) return undefined;
   return sortedUnique(expand);
 }
 

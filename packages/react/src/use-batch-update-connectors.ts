@@ -1,16 +1,8 @@
 import type { ConnectorUpdateRequest } from '@connector-kit/core';
-import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  cancelQueriesOf,
-  connectorIdentity,
-  type OptimisticWrite,
-  patchConnectors,
-  refreshAfterWrite,
-  restoreSnapshot,
-  touchesConnectors,
-} from './cache.ts';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { connectorIdentity, type OptimisticWrite, patchConnectors, touchesConnectors } from './cache.ts';
 import { connectorMutationKeys } from './keys.ts';
-import { useConnectorsClient } from './provider.tsx';
+import { useOptimisticWrite } from './use-optimistic-write.ts';
 
 /** Changes to apply, by connector UUID. */
 export type BatchUpdateConnectorsVariables = Readonly<Record<string, ConnectorUpdateRequest>>;
@@ -27,25 +19,18 @@ export function useBatchUpdateConnectors(): UseMutationResult<
   BatchUpdateConnectorsVariables,
   OptimisticWrite
 > {
-  const client = useConnectorsClient();
-  const queryClient = useQueryClient();
-  const changesOf = (updates: BatchUpdateConnectorsVariables) =>
-    Object.entries(updates).map(([uuid, body]) => ({ identity: connectorIdentity(queryClient, client, uuid), body }));
-  return useMutation({
-    mutationKey: connectorMutationKeys.batchUpdateConnectors(client),
-    mutationFn: (updates: BatchUpdateConnectorsVariables) => client.batchUpdateConnectors(updates),
-    onMutate: async (updates) => {
-      const changes = changesOf(updates);
-      const touched = touchesConnectors(changes.map((change) => change.identity));
-      await cancelQueriesOf(queryClient, client, touched);
-      return { snapshot: patchConnectors(queryClient, client, changes), touches: touched };
+  return useOptimisticWrite(
+    connectorMutationKeys.batchUpdateConnectors,
+    (client, updates: BatchUpdateConnectorsVariables) => client.batchUpdateConnectors(updates),
+    (updates, queryClient, client) => {
+      const changes = Object.entries(updates).map(([uuid, body]) => ({
+        identity: connectorIdentity(queryClient, client, uuid),
+        body,
+      }));
+      return {
+        touches: touchesConnectors(changes.map((change) => change.identity)),
+        patch: () => patchConnectors(queryClient, client, changes),
+      };
     },
-    onError: (_error, _variables, write) => restoreSnapshot(queryClient, write),
-    onSettled: (_data, _error, updates, write) =>
-      refreshAfterWrite(
-        queryClient,
-        client,
-        write?.touches ?? touchesConnectors(changesOf(updates).map((change) => change.identity)),
-      ),
-  });
+  );
 }

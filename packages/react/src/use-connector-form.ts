@@ -9,9 +9,9 @@ import {
   planConnectorForm,
   preloadSafeRegexEngine,
 } from '@connector-kit/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
+import { type UseFormReturn, useForm } from 'react-hook-form';
+import { fieldsResolver } from './fields-resolver.ts';
 
 /** The form's values, by field key (see `connectorFieldKey`): every value is a string. */
 export type ConnectorFormValues = Record<string, string>;
@@ -92,24 +92,22 @@ export interface UseConnectorFormResult {
   isReadOnly: (name: string) => boolean;
 }
 
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
-
 /**
  * The react-hook-form name of a connector field. A field `name` comes from the server and could contain dots or
  * brackets (paths for react-hook-form) or shadow an object member; such names are escaped to `$` and the hex code
  * points joined by `-`, which no plain name contains, so two fields never share a key.
  */
 export function connectorFieldKey(name: string): string {
-  if (/^[A-Za-z_][\w-]*$/.test(name) && !RESERVED.has(name) && !(name in Object.prototype)) return name;
+  // react-hook-form neither reads nor writes `__proto__`, `constructor` and `prototype`; the first two, like
+  // `toString`, are members of every object.
+  if (/^[A-Za-z_][\w-]*$/.test(name) && name !== 'prototype' && !(name in Object.prototype)) return name;
   return `$${Array.from(name, (c) => (c.codePointAt(0) as number).toString(16)).join('-')}`;
 }
 
 /** Every field of the connector for the form's kind, whatever the mechanism: their values live side by side. */
 function allFields(connector: Connector, kind: ConnectorFormKind): ConnectorField[] {
   const list = kind === 'payment' ? connector.payment_fields : connector.fields;
-  return (Array.isArray(list) ? list : []).filter(
-    (f): f is ConnectorField => f !== null && typeof f === 'object' && typeof f.name === 'string',
-  );
+  return (Array.isArray(list) ? list : []).filter((f): f is ConnectorField => typeof f?.name === 'string');
 }
 
 /** Whether a value counts as empty, as the schema reads it. */
@@ -168,10 +166,10 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
 
   const fields = useMemo(() => allFields(connector, kind), [connector, kind]);
   const planned = useMemo(() => steps.flatMap((s) => s.fields), [steps]);
-  const resolver = useMemo(() => {
-    const schema = buildFieldsSchema(planned.map((f) => ({ ...f, name: connectorFieldKey(f.name) })));
-    return zodResolver(schema) as unknown as Resolver<ConnectorFormValues>;
-  }, [planned]);
+  const resolver = useMemo(
+    () => fieldsResolver(buildFieldsSchema(planned.map((f) => ({ ...f, name: connectorFieldKey(f.name) })))),
+    [planned],
+  );
 
   const defaultsRef = useRef(defaultValues);
   defaultsRef.current = defaultValues;
@@ -240,15 +238,15 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
 
   const collect = useCallback(
     (list: readonly ConnectorField[]) => {
-      const values: Record<string, string> = {};
+      const entries: [string, string][] = [];
       for (const f of list) {
         const fixed = isReadOnly(f.name) ? defaultsRef.current?.[f.name] : undefined;
         const raw = fixed ?? form.getValues(connectorFieldKey(f.name));
         const value = typeof raw === 'string' ? raw : '';
-        if (isEmpty(f, value) && f.required !== true) continue;
-        Object.defineProperty(values, f.name, { value, enumerable: true, writable: true, configurable: true });
+        if (!isEmpty(f, value) || f.required === true) entries.push([f.name, value]);
       }
-      return values;
+      // Own properties whatever the name, `__proto__` included.
+      return Object.fromEntries(entries);
     },
     [form, isReadOnly],
   );

@@ -13,7 +13,6 @@ import {
   type InputHTMLAttributes,
   type KeyboardEvent,
   type MouseEvent,
-  type PointerEvent,
   startTransition,
   useCallback,
   useDeferredValue,
@@ -158,8 +157,8 @@ export interface UseConnectorSearchResult {
   ) => HTMLAttributes<E>;
 }
 
-const NO_CONNECTORS: readonly Connector[] = Object.freeze([]);
-const NO_RESULTS: readonly ConnectorSearchResult[] = Object.freeze([]);
+/** The empty list every default shares. */
+const EMPTY: readonly never[] = Object.freeze([]);
 const DEFAULT_PAGE_SIZE = 10;
 
 function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
@@ -169,15 +168,12 @@ function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | und
   return true;
 }
 
+const FILTER_LISTS = ['countryCodes', 'capabilities', 'products', 'uuids'] as const;
+
 function sameFilters(a: ConnectorSearchFilters | undefined, b: ConnectorSearchFilters | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  return (
-    sameList(a.countryCodes, b.countryCodes) &&
-    sameList(a.capabilities, b.capabilities) &&
-    sameList(a.products, b.products) &&
-    sameList(a.uuids, b.uuids)
-  );
+  return FILTER_LISTS.every((name) => sameList(a[name], b[name]));
 }
 
 function sameListOrValue<T>(a: T | readonly unknown[], b: T | readonly unknown[]): boolean {
@@ -192,6 +188,17 @@ function useStableValue<T>(value: T, equal: (a: T, b: T) => boolean): T {
   const ref = useRef(value);
   if (!equal(ref.current, value)) ref.current = value;
   return ref.current;
+}
+
+/** A handler that calls the caller's own first, then ours unless the caller called `preventDefault()`. */
+function callerFirst<E extends { defaultPrevented: boolean }>(
+  theirs: ((event: E) => void) | undefined,
+  ours: (event: E) => void,
+): (event: E) => void {
+  return (event) => {
+    theirs?.(event);
+    if (!event.defaultPrevented) ours(event);
+  };
 }
 
 /** Lists longer than this paint their first results before the whole index is sorted. */
@@ -248,19 +255,17 @@ function popularGroup(
   connectors: readonly Connector[],
   popular: readonly string[] | number,
 ): ConnectorSearchResult[] {
-  const wanted = typeof popular === 'number' ? Math.max(0, Math.floor(popular)) : popular.length;
-  if (wanted === 0 || matches.length === 0) return [];
-  const byUuid = new Map<string, ConnectorSearchResult>();
-  for (const result of matches) byUuid.set(result.connector.uuid, result);
+  const [uuids, wanted] =
+    typeof popular === 'number'
+      ? [connectors.map((connector) => connector.uuid), Math.floor(popular)]
+      : [popular, popular.length];
+  const byUuid = new Map(matches.map((result) => [result.connector.uuid, result]));
   const group: ConnectorSearchResult[] = [];
-  const seen = new Set<string>();
-  const uuids: Iterable<string> =
-    typeof popular === 'number' ? connectors.map((connector) => connector.uuid) : (popular as readonly string[]);
   for (const uuid of uuids) {
     if (group.length >= wanted) break;
     const result = byUuid.get(uuid);
-    if (result !== undefined && !seen.has(uuid)) {
-      seen.add(uuid);
+    if (result !== undefined) {
+      byUuid.delete(uuid); // a uuid listed twice joins the group once
       group.push(result);
     }
   }
@@ -346,7 +351,7 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
     onChange: options.onValueChange,
   });
 
-  const data = connectors ?? NO_CONNECTORS;
+  const data = connectors ?? EMPTY;
   const locale = useStableValue(options.locale, sameListOrValue);
   const popularity = useStableValue(options.popularity, sameList);
   const popular = useStableValue(options.popular, sameListOrValue);
@@ -390,15 +395,14 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
     if (!emptyQuery || popular === undefined) return { results: matches, popularCount: 0 };
     const pool = previewing && typeof popular !== 'number' ? popularMatches(index, searchFilters, popular) : matches;
     const group = popularGroup(pool, data, popular);
-    if (group.length === 0) return { results: matches, popularCount: 0 };
-    return { results: group.concat(matches), popularCount: group.length };
+    return { results: group.length > 0 ? group.concat(matches) : matches, popularCount: group.length };
   }, [emptyQuery, popular, previewing, index, searchFilters, matches, data]);
 
   // The active option follows its connector through new results, or is forgotten.
-  const [active, setActive] = useState<ActiveState>({ results: NO_RESULTS, index: -1, uuid: null, source: null });
+  const [active, setActive] = useState<ActiveState>({ results: EMPTY, index: -1, uuid: null, source: null });
   const activeIndex = useMemo(() => locateActive(active, results), [active, results]);
   const activeSource = activeIndex >= 0 ? active.source : null;
-  const activeResult = activeIndex >= 0 ? (results[activeIndex] ?? null) : null;
+  const activeResult = results[activeIndex] ?? null; // `results[-1]` is undefined
 
   // Handlers handed to memoized rows read the latest state here, so that their identity never changes.
   const latest = useRef({ results, value, onSelect, setValue });
@@ -407,7 +411,7 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
   const setActiveIndex = useCallback((next: number, source: ConnectorSearchActiveSource = 'keyboard') => {
     const current = latest.current.results;
     const clamped = next >= 0 && next < current.length ? Math.floor(next) : -1;
-    const uuid = clamped >= 0 ? (current[clamped]?.connector.uuid ?? null) : null;
+    const uuid = current[clamped]?.connector.uuid ?? null;
     setActive((previous) =>
       previous.results === current && previous.index === clamped && previous.source === source
         ? previous
@@ -475,14 +479,10 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
         }
         break;
       case 'Escape':
-        if (query !== '') {
-          event.preventDefault();
-          setQuery('');
-          setActiveIndex(-1);
-        } else if (activeIndex >= 0) {
-          event.preventDefault();
-          setActiveIndex(-1);
-        }
+        if (query === '' && activeIndex < 0) break;
+        event.preventDefault();
+        if (query !== '') setQuery('');
+        setActiveIndex(-1);
         break;
     }
   };
@@ -503,14 +503,8 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
       'aria-controls': listboxId,
       'aria-activedescendant': activeIndex >= 0 ? getOptionId(activeIndex) : undefined,
       value: query,
-      onChange: (event: ChangeEvent<HTMLInputElement>) => {
-        onChange?.(event);
-        if (!event.defaultPrevented) setQuery(event.target.value);
-      },
-      onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
-        onKeyDown?.(event);
-        if (!event.defaultPrevented) handleKeyDown(event);
-      },
+      onChange: callerFirst(onChange, (event: ChangeEvent<HTMLInputElement>) => setQuery(event.target.value)),
+      onKeyDown: callerFirst(onKeyDown, handleKeyDown),
     };
   };
 
@@ -533,22 +527,15 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
     role: 'option',
     'aria-selected': result.connector.uuid === value,
     'aria-disabled': result.disabled ? true : undefined,
-    onMouseDown: (event: MouseEvent<E>) => {
-      onMouseDown?.(event);
-      // Keep the focus in the input: the keyboard goes on working after a click.
-      if (!event.defaultPrevented) event.preventDefault();
-    },
-    onClick: (event: MouseEvent<E>) => {
-      onClick?.(event);
-      if (!event.defaultPrevented) {
-        setActiveIndex(position, 'pointer');
-        selectIndex(position);
-      }
-    },
-    onPointerMove: (event: PointerEvent<E>) => {
-      onPointerMove?.(event);
-      if (!event.defaultPrevented && position !== activeIndex) setActiveIndex(position, 'pointer');
-    },
+    // Keep the focus in the input: the keyboard goes on working after a click.
+    onMouseDown: callerFirst(onMouseDown, (event: MouseEvent<E>) => event.preventDefault()),
+    onClick: callerFirst(onClick, () => {
+      setActiveIndex(position, 'pointer');
+      selectIndex(position);
+    }),
+    onPointerMove: callerFirst(onPointerMove, () => {
+      if (position !== activeIndex) setActiveIndex(position, 'pointer');
+    }),
   });
 
   return {

@@ -1,16 +1,8 @@
 import type { ConnectorRef, ConnectorSource, ConnectorSourceUpdateRequest } from '@connector-kit/core';
-import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  cancelQueriesOf,
-  connectorIdentity,
-  type OptimisticWrite,
-  patchSource,
-  refreshAfterWrite,
-  restoreSnapshot,
-  touchesSources,
-} from './cache.ts';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { connectorIdentity, type OptimisticWrite, patchSource, touchesSources } from './cache.ts';
 import { connectorMutationKeys } from './keys.ts';
-import { useConnectorsClient } from './provider.tsx';
+import { useOptimisticWrite } from './use-optimistic-write.ts';
 
 export interface UpdateConnectorSourceVariables {
   /** The connector's UUID (or numeric id). */
@@ -32,24 +24,16 @@ export function useUpdateConnectorSource(): UseMutationResult<
   UpdateConnectorSourceVariables,
   OptimisticWrite
 > {
-  const client = useConnectorsClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: connectorMutationKeys.updateConnectorSource(client),
-    mutationFn: ({ connector, sourceId, body }: UpdateConnectorSourceVariables) =>
+  return useOptimisticWrite(
+    connectorMutationKeys.updateConnectorSource,
+    (client, { connector, sourceId, body }: UpdateConnectorSourceVariables) =>
       client.updateConnectorSource(connector, sourceId, body),
-    onMutate: async ({ connector, sourceId, body }) => {
+    ({ connector, sourceId, body }, queryClient, client) => {
       const identity = connectorIdentity(queryClient, client, connector);
-      const touched = touchesSources(identity);
-      await cancelQueriesOf(queryClient, client, touched);
-      return { snapshot: patchSource(queryClient, client, identity, sourceId, body), touches: touched };
+      return {
+        touches: touchesSources(identity),
+        patch: () => patchSource(queryClient, client, identity, sourceId, body),
+      };
     },
-    onError: (_error, _variables, write) => restoreSnapshot(queryClient, write),
-    onSettled: (_data, _error, { connector }, write) =>
-      refreshAfterWrite(
-        queryClient,
-        client,
-        write?.touches ?? touchesSources(connectorIdentity(queryClient, client, connector)),
-      ),
-  });
+  );
 }

@@ -1,16 +1,8 @@
 import type { Connector, ConnectorRef, ConnectorUpdateRequest } from '@connector-kit/core';
-import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  cancelQueriesOf,
-  connectorIdentity,
-  type OptimisticWrite,
-  patchConnectors,
-  refreshAfterWrite,
-  restoreSnapshot,
-  touchesConnectors,
-} from './cache.ts';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { connectorIdentity, type OptimisticWrite, patchConnectors, touchesConnectors } from './cache.ts';
 import { connectorMutationKeys } from './keys.ts';
-import { useConnectorsClient } from './provider.tsx';
+import { useOptimisticWrite } from './use-optimistic-write.ts';
 
 export interface UpdateConnectorVariables {
   /** The connector's UUID (or numeric id). */
@@ -25,20 +17,15 @@ export interface UpdateConnectorVariables {
  * the lists), is rolled back if the server refuses it, and the affected queries are refetched once it settles.
  */
 export function useUpdateConnector(): UseMutationResult<Connector, Error, UpdateConnectorVariables, OptimisticWrite> {
-  const client = useConnectorsClient();
-  const queryClient = useQueryClient();
-  const touches = (connector: ConnectorRef) => touchesConnectors([connectorIdentity(queryClient, client, connector)]);
-  return useMutation({
-    mutationKey: connectorMutationKeys.updateConnector(client),
-    mutationFn: ({ connector, body }: UpdateConnectorVariables) => client.updateConnector(connector, body),
-    onMutate: async ({ connector, body }) => {
+  return useOptimisticWrite(
+    connectorMutationKeys.updateConnector,
+    (client, { connector, body }: UpdateConnectorVariables) => client.updateConnector(connector, body),
+    ({ connector, body }, queryClient, client) => {
       const identity = connectorIdentity(queryClient, client, connector);
-      const touched = touchesConnectors([identity]);
-      await cancelQueriesOf(queryClient, client, touched);
-      return { snapshot: patchConnectors(queryClient, client, [{ identity, body }]), touches: touched };
+      return {
+        touches: touchesConnectors([identity]),
+        patch: () => patchConnectors(queryClient, client, [{ identity, body }]),
+      };
     },
-    onError: (_error, _variables, write) => restoreSnapshot(queryClient, write),
-    onSettled: (_data, _error, { connector }, write) =>
-      refreshAfterWrite(queryClient, client, write?.touches ?? touches(connector)),
-  });
+  );
 }
