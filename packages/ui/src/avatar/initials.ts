@@ -38,10 +38,24 @@ const FILLERS = new Set([
 
 /**
  * One or two letters that stand for a name: "Société Générale" → "SG", "N26" → "N", "Caisse d'Épargne" → "CÉ".
- * Works on grapheme clusters, so accents and emoji are never cut in half. About 10 µs a name: cheap enough to work
- * out again whenever a row renders.
+ * Works on grapheme clusters, so accents and emoji are never cut in half.
  */
 export function initialsOf(name: string, locale?: string): string {
+  const key = `${locale ?? ''}\u0000${name}`;
+  let initials = cache.get(key);
+  if (initials === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    initials = computeInitials(name, locale);
+    cache.set(key, initials);
+  }
+  return initials;
+}
+
+/** Lists re-render rows as they scroll: the initials of a name are worked out once. */
+const cache = new Map<string, string>();
+const CACHE_SIZE = 5_000;
+
+function computeInitials(name: string, locale: string | undefined): string {
   const words = name.split(/[\s'’\-_.,/()]+/u).filter((word) => /^[\p{L}\p{N}]/u.test(word));
   const meaningful = words.filter((word) => !FILLERS.has(word.toLowerCase()));
   const picked = (meaningful.length > 0 ? meaningful : words).slice(0, 2);

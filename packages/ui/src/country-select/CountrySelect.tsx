@@ -60,15 +60,16 @@ interface CountryOption {
 }
 
 function regionNames(locale: string): (code: string) => string {
-  let names: Intl.DisplayNames | null = null;
+  let names: Intl.DisplayNames;
   try {
     names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
   } catch {
-    names = null;
+    // No region names in this runtime: codes it is.
+    return (code) => code;
   }
   return (code) => {
     try {
-      return names?.of(code) ?? code;
+      return names.of(code) ?? code;
     } catch {
       // Not a well-formed region code: show it as it is.
       return code;

@@ -31,9 +31,14 @@ export function describeError(error: unknown, messages: CommonMessages): Describ
       reference: error.requestId === null ? null : String(error.requestId),
     };
   }
-  if (error instanceof ConnectorsError) {
-    const text = error.kind === 'timeout' ? m.timeout : error.kind === 'response' ? m.response : m.network;
-    return { text, institutionMessage: null, reference: null };
-  }
-  return { text: m.unknown, institutionMessage: null, reference: null };
+  // A network fault, a timeout, an unreadable answer, or anything else: no institution text, no request id.
+  const text =
+    error instanceof ConnectorsError
+      ? error.kind === 'timeout'
+        ? m.timeout
+        : error.kind === 'response'
+          ? m.response
+          : m.network
+      : m.unknown;
+  return { text, institutionMessage: null, reference: null };
 }

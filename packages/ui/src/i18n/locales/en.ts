@@ -1,6 +1,9 @@
 import { formatNumber } from '../locale.ts';
 import type { Messages } from '../messages.ts';
 
+/** "1 bank", "2 banks", "1,234 banks". */
+const banks = (count: number) => (count === 1 ? '1 bank' : `${formatNumber('en', count)} banks`);
+
 /** Every string in English: built into the components, the fallback for whatever a table or an override leaves out. */
 export const en: Messages = {
   common: {
@@ -22,19 +25,17 @@ export const en: Messages = {
   picker: {
     countryLabel: 'Country',
     allCountries: 'All countries',
-    countryCount: (count) => (count === 1 ? '1 bank' : `${formatNumber('en', count)} banks`),
+    countryCount: banks,
     searchLabel: 'Search for your bank',
     searchPlaceholder: 'Bank name, e.g. Société Générale',
     clearSearch: 'Clear search',
     listLabel: 'Banks',
     popularHeading: 'Popular',
     allHeading: 'All banks',
-    resultCount: (count) =>
-      count === 0 ? 'No bank found' : count === 1 ? '1 bank found' : `${formatNumber('en', count)} banks found`,
+    resultCount: (count) => (count === 0 ? 'No bank found' : `${banks(count)} found`),
     noResults: (query) => `No bank matches “${query}”.`,
     noResultsHint: 'Check the spelling, try fewer words, or choose another country.',
-    searchAllCountries: (count) =>
-      count === 1 ? 'Search all countries (1 bank)' : `Search all countries (${formatNumber('en', count)} banks)`,
+    searchAllCountries: (count) => `Search all countries (${banks(count)})`,
     empty: 'No bank is available here yet.',
     notListed: 'My bank is not listed',
     badges: { beta: 'Beta', restricted: 'Unavailable', unstable: 'May be unstable' },
