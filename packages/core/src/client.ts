@@ -142,12 +142,11 @@ export function resolveBaseUrl(options: Pick<ConnectorsClientOptions, 'domain' |
 type Query = Record<string, string | undefined>;
 
 interface Call<T> {
+  /** `PUT` and `PATCH` are the writes: they send the config token. */
   method: 'GET' | 'PUT' | 'PATCH';
   path: string;
   query?: Query;
   body?: unknown;
-  /** Whether the call needs the config token. */
-  write?: boolean;
   /** Turns the parsed JSON into the result; `null` when the body is empty. */
   read: (json: unknown) => T;
   options: RequestOptions | undefined;
@@ -234,7 +233,7 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const configToken = options.configToken;
 
-  async function call<T>({ method, path, query, body, write, read, options: request }: Call<T>): Promise<T> {
+  async function call<T>({ method, path, query, body, read, options: request }: Call<T>): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
     const label = `${method} ${path}`;
     const url = new URL(baseUrl + path);
@@ -258,7 +257,7 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
     };
 
     let token: string | undefined;
-    if (write && configToken !== undefined) {
+    if (method !== 'GET' && configToken !== undefined) {
       // The getter is the caller's own code: its errors pass through untouched, but it runs under the same
       // timeout and signal as the request.
       token =
@@ -337,9 +336,9 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
         options: opts,
       }),
     updateConnector: (connector, body, opts) =>
-      call({ method: 'PUT', path: connectorPath(connector), body, write: true, read: readConnector, options: opts }),
+      call({ method: 'PUT', path: connectorPath(connector), body, read: readConnector, options: opts }),
     batchUpdateConnectors: (updates, opts) =>
-      call({ method: 'PATCH', path: '/connectors', body: updates, write: true, read: () => undefined, options: opts }),
+      call({ method: 'PATCH', path: '/connectors', body: updates, read: () => undefined, options: opts }),
     batchUpdateConnectorsByIds: (ids, body, opts) => {
       if (ids.length === 0 || !ids.every((id) => Number.isInteger(id) && id > 0)) {
         return Promise.reject(new TypeError('batchUpdateConnectorsByIds needs one or more positive integer ids'));
@@ -348,7 +347,6 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
         method: 'PUT',
         path: `/connectors/${ids.join(',')}`,
         body,
-        write: true,
         read: (json) => (json === null ? undefined : readConnector(json)),
         options: opts,
       });
@@ -373,7 +371,6 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
         method: 'PUT',
         path: `${connectorPath(connector)}/sources/${segment(sourceId)}`,
         body,
-        write: true,
         read: readSource,
         options: opts,
       }),

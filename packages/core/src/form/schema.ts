@@ -27,13 +27,13 @@ export interface BuildFieldsSchemaOptions {
 
 export type FieldsSchema = z.ZodObject<Record<string, z.ZodType<string, unknown>>>;
 
-/** Whether `v` is `yyyy-mm-dd` and a real date of the proleptic Gregorian calendar. */
+/**
+ * Whether `v` is `yyyy-mm-dd` and a real date of the proleptic Gregorian calendar: `Date` reads it as that day (an
+ * impossible day such as 02-30 is either unreadable or read as another day).
+ */
 const isIsoDate = (v: string) => {
-  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(v);
-  if (!m) return false;
-  const [y, month, day] = m.slice(1).map(Number) as [number, number, number];
-  const last = month === 2 ? (y % 4 || (y % 100 === 0 && y % 400) ? 28 : 29) : 30 + ((month + (month >> 3)) & 1);
-  return month >= 1 && month <= 12 && day >= 1 && day <= last;
+  const time = Date.parse(v);
+  return /^\d{4}-\d\d-\d\d$/.test(v) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(v);
 };
 
 export function buildFieldsSchema(

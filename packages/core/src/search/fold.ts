@@ -67,7 +67,8 @@ function foldCodePoint(codePoint: number): string {
 }
 
 function computeFold(character: string, depth: number): string {
-  if (character >= '\uD800' && character <= '\uDFFF') return ' '; // lone surrogate
+  // A lone surrogate (a pair, one code point beyond U+FFFF, has length 2 and is folded like any other).
+  if (character.length === 1 && character >= '\uD800' && character <= '\uDFFF') return ' ';
   const decomposed = character.normalize('NFKD').toLowerCase();
   let out = '';
   for (const part of decomposed) {
@@ -81,8 +82,7 @@ function computeFold(character: string, depth: number): string {
       out += part;
     } else {
       // Decomposition or case mapping produced a new character: fold it too, so the result is stable.
-      const code = part.codePointAt(0) ?? 0;
-      out += code < 128 ? String.fromCharCode(ASCII_CODES[code] ?? SPACE) : computeFold(part, depth + 1);
+      out += computeFold(part, depth + 1);
     }
   }
   return out;
@@ -91,9 +91,9 @@ function computeFold(character: string, depth: number): string {
 /** Where each character of a folded text comes from in the original text. */
 export interface FoldOffsets {
   /** `starts[i]`: index in the original text of the code point that produced folded character `i`. */
-  readonly starts: Uint32Array;
+  readonly starts: readonly number[];
   /** `ends[i]`: end (exclusive) in the original text of that code point, including the marks that followed it. */
-  readonly ends: Uint32Array;
+  readonly ends: readonly number[];
 }
 
 export interface FoldedText {
@@ -103,10 +103,11 @@ export interface FoldedText {
 }
 
 // State of the fold in progress, and scratch buffers reused by every call: folding allocates little besides its
-// results. `codes` is a plain array because `String.fromCharCode.apply` reads those much faster than typed arrays.
+// results. Plain arrays: `String.fromCharCode.apply` reads those much faster than typed arrays, they grow by
+// themselves, and a slice of one (the offsets of a result) is cheaper to make than a typed array.
 const codes: number[] = [];
-let starts = new Uint32Array(256);
-let ends = new Uint32Array(256);
+const starts: number[] = [];
+const ends: number[] = [];
 /** Number of folded characters so far. */
 let size = 0;
 /** Whether folded character `i` is original character `i` for every `i` so far. */
@@ -115,17 +116,6 @@ let identity = true;
 let pendingBreak = false;
 let breakStart = 0;
 let breakEnd = 0;
-
-function ensureCapacity(capacity: number): void {
-  if (capacity <= starts.length) return;
-  const length = Math.max(capacity, starts.length * 2);
-  const grownStarts = new Uint32Array(length);
-  grownStarts.set(starts);
-  starts = grownStarts;
-  const grownEnds = new Uint32Array(length);
-  grownEnds.set(ends);
-  ends = grownEnds;
-}
 
 /** Records a word break coming from the original range `[start, end)`. */
 function addBreak(start: number, end: number): void {
@@ -136,7 +126,6 @@ function addBreak(start: number, end: number): void {
 
 /** Appends a folded character coming from the original range `[start, end)`, after the pending break if any. */
 function addCharacter(code: number, start: number, end: number): void {
-  ensureCapacity(size + 2);
   if (pendingBreak) {
     pendingBreak = false;
     addCharacter(SPACE, breakStart, breakEnd);
@@ -171,15 +160,9 @@ function fold(text: string, withOffsets: boolean): FoldedText {
   let index = 0;
   while (index < length) {
     let codePoint = text.charCodeAt(index);
-    let width = 1;
-    if (codePoint >= 0xd800 && codePoint <= 0xdbff && index + 1 < length) {
-      const low = text.charCodeAt(index + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        codePoint = ((codePoint - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
-    const next = index + width;
+    // A surrogate pair is one code point; a lone surrogate is a code point of its own.
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff) codePoint = text.codePointAt(index) as number;
+    const next = codePoint > 0xffff ? index + 2 : index + 1;
     if (codePoint < 128) {
       // Fast path for ASCII, the bulk of connector names.
       const code = ASCII_CODES[codePoint] as number;
@@ -220,11 +203,9 @@ function fold(text: string, withOffsets: boolean): FoldedText {
   const folded = codesToString(size);
   const offsets =
     !withOffsets || (identity && size === length) ? null : { starts: starts.slice(0, size), ends: ends.slice(0, size) };
-  if (starts.length > 4096) {
+  if (size > 4096) {
     // Do not keep the memory of one huge text.
-    codes.length = 0;
-    starts = new Uint32Array(256);
-    ends = new Uint32Array(256);
+    for (const buffer of [codes, starts, ends]) buffer.length = 0;
   }
   return { folded, offsets };
 }

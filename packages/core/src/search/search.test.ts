@@ -86,6 +86,10 @@ describe('foldText', () => {
     ['Com\u00admerzbank', 'commerzbank'],
     ['Bank\u0000\u0007\u001f1', 'bank 1'],
     ['a\uD800b', 'a b'],
+    // Beyond U+FFFF: letters stay letters (folded like the rest), emoji are breaks.
+    ['𝐁𝐚𝐧𝐤 𝟐𝟒', 'bank 24'],
+    ['𠀀銀行', '𠀀銀行'],
+    ['Bank😀Bank', 'bank bank'],
     ['ΣΊΣΥΦΟΣ', 'σισυφοσ'],
     ['Σίσυφος', 'σισυφοσ'],
     ['', ''],
@@ -305,6 +309,9 @@ describe('createConnectorSearch: highlight ranges', () => {
     ['Banque  Populaire', 'pop', ['Pop']],
     ['Banque 😀 Populaire', 'pop', ['Pop']],
     ['Banque Populaire', 'xyz', []],
+    // A repeated query word is one word: highlighted where it occurs, as it would be alone.
+    ['Crédit Mutuel', 'credit credit', ['Crédit']],
+    ['Banque Crédit Crédit', 'credit credit', ['Crédit']],
   ])('%j with %j highlights %j', (name, query, expected) => {
     expect(search(name, query)).toEqual(expected);
   });

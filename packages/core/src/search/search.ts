@@ -191,12 +191,6 @@ interface PreparedFilters {
 const NO_MATCHES: readonly ConnectorSearchRange[] = Object.freeze([]);
 const SPACE = 32;
 
-const NO_STRINGS: readonly string[] = Object.freeze([]);
-
-function stringList(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : NO_STRINGS;
-}
-
 /** Upper-case country codes, shared between connectors so that comparing two of them is a pointer comparison. */
 const countryCodeCache = new Map<string, string>();
 
@@ -214,12 +208,13 @@ function codeOf(country: unknown): string | null {
   return typeof id === 'string' ? normalizeCountryCode(id) : null;
 }
 
-/** Whether `countries[i]`'s code already occurs before it (a connector listing a country twice counts once). */
+/** Whether `countries[i]`'s code already occurs before it. */
 function isCodeBefore(countries: readonly unknown[], i: number, code: string): boolean {
   for (let j = 0; j < i; j++) if (codeOf(countries[j]) === code) return true;
   return false;
 }
 
+/** The upper-case codes of `connector.countries` (entries without a string `id` are skipped), or `null` without it. */
 function countryCodes(connector: Connector): readonly string[] | null {
   const countries: unknown = connector.countries;
   if (!Array.isArray(countries)) return null;
@@ -258,55 +253,46 @@ function foldEntry(entry: Entry): void {
   entry.nameOffsets = offsets;
 }
 
-function prepareQuery(raw: string): Query {
+function prepareQuery(query: unknown): Query {
+  const raw = typeof query === 'string' ? query : '';
   const folded = foldText(raw);
   const words = folded === '' ? [] : [...new Set(folded.split(' '))].sort((a, b) => b.length - a.length);
   return { raw, folded, words, spacedWords: words.map((word) => ` ${word}`) };
 }
 
-function nonEmpty(list: readonly string[] | undefined, normalize: (value: string) => string): string[] | null {
-  if (!Array.isArray(list)) return null;
-  const values = list.filter((value): value is string => typeof value === 'string').map(normalize);
+/** The strings of a filter's list, or `null` when there are none: no constraint. */
+function nonEmpty(list: readonly string[] | undefined): string[] | null {
+  const values = Array.isArray(list) ? list.filter((value) => typeof value === 'string') : [];
   return values.length > 0 ? values : null;
 }
 
-function prepareFilters(filters: ConnectorSearchFilters | undefined): PreparedFilters {
-  const identity = (value: string) => value;
-  const uuids = nonEmpty(filters?.uuids, identity);
+function prepareFilters(filters: ConnectorSearchFilters | null | undefined): PreparedFilters {
+  const uuids = nonEmpty(filters?.uuids);
   return {
-    countries: nonEmpty(filters?.countryCodes, normalizeCountryCode),
-    capabilities: nonEmpty(filters?.capabilities, identity),
-    products: nonEmpty(filters?.products, identity),
+    countries: nonEmpty(filters?.countryCodes)?.map(normalizeCountryCode) ?? null,
+    capabilities: nonEmpty(filters?.capabilities),
+    products: nonEmpty(filters?.products),
     uuids: uuids === null ? null : new Set(uuids),
   };
 }
 
-function contains(list: readonly unknown[], value: string): boolean {
-  for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
-  return false;
-}
-
-function includesAll(have: readonly unknown[], wanted: readonly string[]): boolean {
-  for (let i = 0; i < wanted.length; i++) if (!contains(have, wanted[i] as string)) return false;
-  return true;
-}
-
-function includesAny(have: readonly unknown[], wanted: readonly string[]): boolean {
-  for (let i = 0; i < wanted.length; i++) if (contains(have, wanted[i] as string)) return true;
-  return false;
+/** Whether `have` is a list with every one of `wanted` (a non-empty list: a missing `have` has none of them). */
+function includesAll(have: unknown, wanted: readonly string[]): boolean {
+  return Array.isArray(have) && wanted.every((value) => have.includes(value));
 }
 
 /** Whether a connector passes the filters other than countries. */
 function passesOthers(connector: Connector, filters: PreparedFilters): boolean {
-  if (filters.uuids !== null && !filters.uuids.has(connector.uuid)) return false;
-  if (filters.capabilities !== null && !includesAll(stringList(connector.capabilities), filters.capabilities)) {
-    return false;
-  }
-  return filters.products === null || includesAll(stringList(connector.products), filters.products);
+  return (
+    (filters.uuids === null || filters.uuids.has(connector.uuid)) &&
+    (filters.capabilities === null || includesAll(connector.capabilities, filters.capabilities)) &&
+    (filters.products === null || includesAll(connector.products, filters.products))
+  );
 }
 
 function passes(entry: Entry, filters: PreparedFilters): boolean {
-  if (filters.countries !== null && entry.countries !== null && !includesAny(entry.countries, filters.countries)) {
+  const countries = entry.countries;
+  if (filters.countries !== null && countries !== null && !filters.countries.some((code) => countries.includes(code))) {
     return false;
   }
   return passesOthers(entry.connector, filters);
@@ -342,37 +328,32 @@ function findInName(name: string, word: string): number {
   return atWordStart >= 0 ? atWordStart + 1 : name.indexOf(word);
 }
 
-/** Matched ranges of the original name. */
-function highlight(entry: Entry, query: Query, score: number): readonly ConnectorSearchRange[] {
-  const name = entry.folded.name;
-  if (score === CONNECTOR_SEARCH_SCORES.exact || score === CONNECTOR_SEARCH_SCORES.namePrefix) {
-    return [toOriginalRange(entry.nameOffsets, 0, query.folded.length)];
-  }
-  if (query.words.length === 1) {
-    const at = findInName(name, query.folded);
-    return at < 0 ? NO_MATCHES : [toOriginalRange(entry.nameOffsets, at, at + query.folded.length)];
-  }
-  // Merge in the original name's offsets: two folded words can come from one original character (½ → "1 2").
-  const ranges: { start: number; end: number }[] = [];
+/**
+ * Matched ranges of the original name: the query itself when the name starts with it (`wholePrefix`), else each query
+ * word where `findInName` finds it.
+ */
+function highlight(entry: Entry, query: Query, wholePrefix: boolean): readonly ConnectorSearchRange[] {
+  if (wholePrefix) return [toOriginalRange(entry.nameOffsets, 0, query.folded.length)];
+  const ranges: ConnectorSearchRange[] = [];
   for (const word of query.words) {
-    const at = findInName(name, word);
-    if (at >= 0) ranges.push({ ...toOriginalRange(entry.nameOffsets, at, at + word.length) });
+    const at = findInName(entry.folded.name, word);
+    if (at >= 0) ranges.push(toOriginalRange(entry.nameOffsets, at, at + word.length));
   }
-  if (ranges.length === 0) return NO_MATCHES;
+  if (ranges.length < 2) return ranges.length === 0 ? NO_MATCHES : ranges;
+  // Merge in the original name's offsets: two folded words can come from one original character (½ → "1 2").
   ranges.sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: { start: number; end: number }[] = [];
+  const merged = [ranges[0] as ConnectorSearchRange];
   for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else merged.push(range);
+    const last = merged[merged.length - 1] as ConnectorSearchRange;
+    if (range.start > last.end) merged.push(range);
+    else if (range.end > last.end) merged[merged.length - 1] = { start: last.start, end: range.end };
   }
   return merged;
 }
 
 function makeResult(entry: Entry, score: number, matches: readonly ConnectorSearchRange[]): ConnectorSearchResult {
-  return entry.restricted
-    ? { connector: entry.connector, score, matches, disabled: true, disabledReason: 'restricted' }
-    : { connector: entry.connector, score, matches, disabled: false };
+  const result = { connector: entry.connector, score, matches, disabled: entry.restricted };
+  return entry.restricted ? { ...result, disabledReason: 'restricted' } : result;
 }
 
 function emptyQueryResult(entry: Entry): ConnectorSearchResult {
@@ -471,33 +452,32 @@ export function createConnectorSearch(
     sorted = true;
   }
 
-  function searchDefault(query: Query, filters: PreparedFilters): ConnectorSearchResult[] {
-    // One list per built-in score, each filled in index order, so that no sort is needed.
-    const byScore: ConnectorSearchResult[][] = [[], [], [], [], []];
-    for (const entry of entries) {
-      if (!passes(entry, filters)) continue;
-      const score = scoreEntry(entry, query);
-      if (score > 0) byScore[score]?.push(makeResult(entry, score, highlight(entry, query, score)));
-    }
-    return byScore.reverse().flat();
+  /** The score of a folded entry for a non-empty query, or `false` to leave it out. */
+  function scoreOf(entry: Entry, query: Query): number | false {
+    if (customFilter === undefined) return scoreEntry(entry, query) || false;
+    const score = customFilter(entry.connector, query.raw, {
+      foldedQuery: query.folded,
+      queryWords: query.words,
+      folded: entry.folded,
+      defaultScore: () => scoreEntry(entry, query) || false,
+    });
+    return typeof score === 'number' && !Number.isNaN(score) ? score : false;
   }
 
-  function searchCustom(filter: ConnectorSearchFilter, query: Query, filters: PreparedFilters) {
-    const kept: { entry: Entry; position: number; score: number }[] = [];
-    for (let position = 0; position < entries.length; position++) {
-      const entry = entries[position] as Entry;
+  function searchWords(query: Query, filters: PreparedFilters): ConnectorSearchResult[] {
+    // One list per score, each filled in index order: only the distinct scores are sorted, never the results.
+    const byScore = new Map<number, ConnectorSearchResult[]>();
+    for (const entry of entries) {
       if (!passes(entry, filters)) continue;
-      const context: ConnectorSearchFilterContext = {
-        foldedQuery: query.folded,
-        queryWords: query.words,
-        folded: entry.folded,
-        defaultScore: () => scoreEntry(entry, query) || false,
-      };
-      const score = filter(entry.connector, query.raw, context);
-      if (typeof score === 'number' && !Number.isNaN(score)) kept.push({ entry, position, score });
+      const score = scoreOf(entry, query);
+      if (score === false) continue;
+      const wholePrefix = customFilter === undefined && score >= CONNECTOR_SEARCH_SCORES.namePrefix;
+      const result = makeResult(entry, score, highlight(entry, query, wholePrefix));
+      const group = byScore.get(score);
+      if (group) group.push(result);
+      else byScore.set(score, [result]);
     }
-    kept.sort((a, b) => (a.score === b.score ? a.position - b.position : b.score > a.score ? 1 : -1));
-    return kept.map(({ entry, score }) => makeResult(entry, score, highlight(entry, query, 0)));
+    return [...byScore.keys()].sort((a, b) => b - a).flatMap((score) => byScore.get(score) ?? []);
   }
 
   function run(query: Query, filters: PreparedFilters, limit: number): ConnectorSearchResult[] {
@@ -513,23 +493,18 @@ export function createConnectorSearch(
       return results;
     }
     prepare();
-    const results =
-      customFilter !== undefined ? searchCustom(customFilter, query, filters) : searchDefault(query, filters);
+    const results = searchWords(query, filters);
     return limit < results.length ? results.slice(0, limit) : results;
   }
 
   return {
     size: entries.length,
     search(rawQuery, rawFilters, options) {
-      return run(
-        prepareQuery(typeof rawQuery === 'string' ? rawQuery : ''),
-        prepareFilters(rawFilters ?? undefined),
-        readLimit(options),
-      );
+      return run(prepareQuery(rawQuery), prepareFilters(rawFilters), readLimit(options));
     },
     count(rawQuery, rawFilters) {
-      const query = prepareQuery(typeof rawQuery === 'string' ? rawQuery : '');
-      const filters = prepareFilters(rawFilters ?? undefined);
+      const query = prepareQuery(rawQuery);
+      const filters = prepareFilters(rawFilters);
       if (query.folded !== '') return run(query, filters, Number.POSITIVE_INFINITY).length;
       let count = 0;
       for (const entry of entries) if (passes(entry, filters)) count++;
@@ -552,11 +527,13 @@ export function countConnectorsByCountry(
   const counts = new Map<string, number>();
   for (const connector of connectors) {
     if (connector.hidden === true || !passesOthers(connector, others)) continue;
+    // Nothing allocated per connector (this runs over every connector when a picker mounts). A connector listing a
+    // country twice counts once: an earlier entry with the same code skips it.
     const countries: unknown = connector.countries;
     if (!Array.isArray(countries)) continue;
     for (let i = 0; i < countries.length; i++) {
       const code = codeOf(countries[i]);
-      if (code === '' || code === null || isCodeBefore(countries, i, code)) continue;
+      if (!code || isCodeBefore(countries, i, code)) continue;
       counts.set(code, (counts.get(code) ?? 0) + 1);
     }
   }
