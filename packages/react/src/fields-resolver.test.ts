@@ -1,17 +1,10 @@
-import { buildFieldsSchema, type ConnectorField } from '@connector-kit/core';
+import { buildFieldsSchema } from '@connector-kit/core';
 import type { Field, ResolverOptions } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { fieldsResolver } from './fields-resolver.ts';
+import { textField as field } from './test/fixtures.ts';
 import type { ConnectorFormValues } from './use-connector-form.ts';
-
-const field = (name: string, extra: Partial<ConnectorField> = {}): ConnectorField => ({
-  name,
-  label: name,
-  type: 'text',
-  required: true,
-  ...extra,
-});
 
 const schema = buildFieldsSchema([
   field('login'),

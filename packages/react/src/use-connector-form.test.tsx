@@ -3,6 +3,7 @@ import { demoConnectors, TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { textField as field } from './test/fixtures.ts';
 import { connectorFieldKey, type UseConnectorFormOptions, useConnectorForm } from './use-connector-form.ts';
 
 const preload = vi.hoisted(() => vi.fn(() => Promise.resolve()));
@@ -12,14 +13,6 @@ vi.mock('@connector-kit/core', async (importOriginal) => ({
 }));
 
 const TEST = demoConnectors.find((c) => c.uuid === TEST_CONNECTOR_UUID) as Connector;
-
-const field = (name: string, extra: Partial<ConnectorField> = {}): ConnectorField => ({
-  name,
-  label: name,
-  type: 'text',
-  required: true,
-  ...extra,
-});
 
 function connectorWith(fields: ConnectorField[], extra: Partial<Connector> = {}): Connector {
   return { uuid: 'c-1', name: 'Banque', auth_mechanism: 'credentials', fields, ...extra };

@@ -1,4 +1,4 @@
-import type { Connector, ConnectorSource } from '@connector-kit/core';
+import type { Connector, ConnectorField, ConnectorSource } from '@connector-kit/core';
 
 /** A small dataset with known countries, products, sources and one hidden connector. */
 const country = (id: string, name: string) => ({ id, name });
@@ -67,3 +67,12 @@ export const testConnectors: Connector[] = [
 ];
 
 export const names = (connectors: readonly Connector[] | undefined) => connectors?.map((c) => c.name);
+
+/** A required text field named and labelled `name`, with `extra` over it. */
+export const textField = (name: string, extra: Partial<ConnectorField> = {}): ConnectorField => ({
+  name,
+  label: name,
+  type: 'text',
+  required: true,
+  ...extra,
+});
