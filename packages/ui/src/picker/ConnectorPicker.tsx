@@ -97,12 +97,13 @@ const SKELETON_ROWS = [0, 1, 2, 3, 4, 5, 6];
 type PickerFilters = Omit<ConnectorSearchFilters, 'countryCodes'>;
 
 /**
- * The filters, as one object for as long as they stay equal: filters written inline are a new object on every render,
- * and would redo the counting each time.
+ * The first of equal filters: filters written inline are a new object on every render, and would redo the counting
+ * each time. The same object is never compared (memoized filters cost nothing, however long their uuid list).
  */
 function useStableFilters(filters: PickerFilters | undefined): PickerFilters | undefined {
-  const key = filters === undefined ? '' : JSON.stringify(filters);
-  return useMemo(() => (key === '' ? undefined : (JSON.parse(key) as PickerFilters)), [key]);
+  const kept = useRef(filters);
+  if (kept.current !== filters && JSON.stringify(kept.current) !== JSON.stringify(filters)) kept.current = filters;
+  return kept.current;
 }
 
 /**
