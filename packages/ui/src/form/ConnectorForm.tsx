@@ -1,9 +1,10 @@
-import type { AuthMechanism, Connector, ConnectorField, ConnectorFormKind, FormStep } from '@connector-kit/core';
+import type { Connector, ConnectorField, FormStep } from '@connector-kit/core';
 import {
   type ConnectorFormSubmission,
   type ConnectorFormValues,
   type ConnectorWebauthRequest,
   connectorFieldKey,
+  type UseConnectorFormOptions,
   type UseConnectorFormResult,
   useConnectorForm,
 } from '@connector-kit/react';
@@ -18,20 +19,10 @@ import { ExternalIcon } from '../icons.tsx';
 import type { ConnectorFormClassNames } from './class-names.ts';
 import { errorText, FieldControl, fieldLabel } from './FieldControl.tsx';
 
-export interface ConnectorFormProps extends LocaleOptions {
+/** The form's props: the options of `useConnectorForm` (mechanism, prefilled values, kind...), plus what it shows. */
+export interface ConnectorFormProps extends LocaleOptions, UseConnectorFormOptions {
   /** The connector, with the `fields` and `sources` expands (`payment_fields` for a payment). */
   connector: Connector;
-  /** The mechanism to connect with. Controlled when not `undefined`. */
-  authMechanism?: AuthMechanism | undefined;
-  /** The first mechanism when uncontrolled; the connector's own by default. */
-  defaultAuthMechanism?: AuthMechanism | undefined;
-  onAuthMechanismChange?: ((authMechanism: AuthMechanism) => void) | undefined;
-  /** Prefilled values by field `name`, like the Powens Webview's `connectorFieldValues`. */
-  defaultValues?: Readonly<Record<string, string>> | undefined;
-  /** Names of prefilled fields the user cannot change. */
-  readOnly?: readonly string[] | undefined;
-  /** `connection` (default) asks for `fields`; `payment` for `payment_fields`. */
-  kind?: ConnectorFormKind | undefined;
   /**
    * Called with `{ connector, authMechanism, values }` (values by field `name`, an empty optional field left out)
    * when the last step is valid. While a returned promise is pending the submit button waits; a rejection is yours to
