@@ -1,5 +1,11 @@
 import type * as z from 'zod';
 import {
+  type Connection,
+  type ConnectionExpand,
+  connectionSchema,
+  connectionsListSchema,
+} from './connections/schemas.ts';
+import {
   ConnectorsApiError,
   ConnectorsNetworkError,
   ConnectorsResponseError,
@@ -22,7 +28,9 @@ import {
 import { passesUnchanged } from './unchanged.ts';
 
 /** A string, or a function that returns one (for example from your own session endpoint). */
-export type ConfigTokenSource = string | (() => string | Promise<string>);
+export type TokenSource = string | (() => string | Promise<string>);
+/** The config token, as a string or a getter. */
+export type ConfigTokenSource = TokenSource;
 
 export interface ConnectorsClientOptions {
   /** Your Powens domain, `acme-sandbox` or `acme-sandbox.biapi.pro`: the client calls `https://<domain>.biapi.pro/2.0`. */
@@ -36,10 +44,21 @@ export interface ConnectorsClientOptions {
    * read. It is a server secret: in a browser app, prefer a proxy that adds the header (see the README).
    */
   configToken?: ConfigTokenSource;
+  /**
+   * A user's token for the connections routes (`/users/me/...`): sent as `Authorization: Bearer …` there only, never
+   * on a connector route. A permanent user token is a server secret too: in a browser app, leave it out and point
+   * `baseUrl` at a route of your server that adds it (the demo's `server/connect.ts` does).
+   */
+  userToken?: TokenSource;
   /** Sent as `Accept-Language`. */
   language?: string;
   /** Per-request timeout in milliseconds (default 30,000). */
   timeoutMs?: number;
+  /**
+   * Timeout of the calls that talk to the bank (creating, updating and syncing a connection), which may take
+   * minutes: default 5 minutes.
+   */
+  connectionTimeoutMs?: number;
 }
 
 export interface RequestOptions {
@@ -73,6 +92,32 @@ export interface ConnectorsPage {
 
 /** A connector's UUID, or its numeric id (deprecated, not stable across domains). */
 export type ConnectorRef = string | number;
+
+export interface ConnectionRequestOptions extends RequestOptions {
+  expand?: readonly ConnectionExpand[];
+}
+
+export interface CreateConnectionParams extends ConnectionRequestOptions {
+  connectorUuid: string;
+  /** The form's values by field name, as strings. */
+  values: Readonly<Record<string, string>>;
+  /** The connector source to add, by name (sources are added in priority order). */
+  source?: string;
+}
+
+/** New field values (an OTP, new credentials), or `resume` for a connection waiting in the `decoupled` state. */
+export type UpdateConnectionBody = { values: Readonly<Record<string, string>> } | { resume: true };
+
+export interface UpdateConnectionOptions extends ConnectionRequestOptions {
+  /** Answer at once and let the sync go on; poll the connection's `state` (see `waitForConnection`). */
+  background?: boolean;
+  source?: string;
+}
+
+export interface SyncConnectionOptions extends ConnectionRequestOptions {
+  /** Whether the user is present, so that the bank may ask for a strong authentication (the API's default: true). */
+  psuRequested?: boolean;
+}
 
 export interface ConnectorsClient {
   /** The API root every request goes to. */
@@ -110,6 +155,18 @@ export interface ConnectorsClient {
     body: ConnectorSourceUpdateRequest,
     options?: RequestOptions,
   ): Promise<ConnectorSource>;
+  /** `POST /users/me/connections`, with the user token: may take minutes while the bank answers. */
+  createConnection(params: CreateConnectionParams): Promise<Connection>;
+  /** `GET /users/me/connections`, with the user token. */
+  listConnections(options?: ConnectionRequestOptions): Promise<Connection[]>;
+  /** `GET /users/me/connections/{id}`, with the user token. */
+  getConnection(id: number, options?: ConnectionRequestOptions): Promise<Connection>;
+  /** `POST /users/me/connections/{id}`: new values, or resume a `decoupled` connection. With the user token. */
+  updateConnection(id: number, body: UpdateConnectionBody, options?: UpdateConnectionOptions): Promise<Connection>;
+  /** `PUT /users/me/connections/{id}`: syncs the connection. With the user token. */
+  syncConnection(id: number, options?: SyncConnectionOptions): Promise<Connection>;
+  /** `DELETE /users/me/connections/{id}`, with the user token. */
+  deleteConnection(id: number, options?: RequestOptions): Promise<void>;
   /**
    * `GET /banks`: connectors with the `bank` capability.
    * @deprecated the API deprecates this route: use `listConnectors`.
@@ -123,12 +180,25 @@ export interface ConnectorsClient {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_CONNECTION_TIMEOUT_MS = 5 * 60_000;
 const DOMAIN_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.biapi\.pro)?$/i;
 
 /** The API root for a client's options. Throws a `TypeError` when neither a valid domain nor a base URL is given. */
 export function resolveBaseUrl(options: Pick<ConnectorsClientOptions, 'domain' | 'baseUrl'>): string {
   if (options.baseUrl !== undefined) {
-    const url = new URL(options.baseUrl, globalThis.location?.href);
+    let url: URL;
+    try {
+      url = new URL(options.baseUrl, globalThis.location?.href);
+    } catch {
+      throw new TypeError(`\`baseUrl\` is not a URL: ${JSON.stringify(options.baseUrl)}`);
+    }
+    // Paths are appended to the root: a query or a fragment would swallow them and send every call elsewhere.
+    if (url.search !== '' || url.hash !== '' || /[?#]/.test(options.baseUrl)) {
+      throw new TypeError('`baseUrl` must not have a query or a fragment: give the API root only');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new TypeError('`baseUrl` must be an http(s) URL');
+    }
     return url.href.replace(/\/+$/, '');
   }
   const domain = options.domain?.trim();
@@ -142,8 +212,9 @@ export function resolveBaseUrl(options: Pick<ConnectorsClientOptions, 'domain' |
 type Query = Record<string, string | undefined>;
 
 interface Call<T> {
-  /** `PUT` and `PATCH` are the writes: they send the config token. */
-  method: 'GET' | 'PUT' | 'PATCH';
+  method: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
+  /** The token the route takes: the config token (connector writes), the user's (`/users/me/...`), or none. */
+  auth: 'config' | 'user' | 'none';
   path: string;
   query?: Query;
   body?: unknown;
@@ -175,8 +246,13 @@ function csv(values: readonly (string | number)[] | undefined): string | undefin
   return values && values.length > 0 ? values.join(',') : undefined;
 }
 
+/** A path segment; empty (refused by the path check) for a string that cannot be encoded, like a lone surrogate. */
 function segment(value: string | number): string {
-  return encodeURIComponent(String(value));
+  try {
+    return encodeURIComponent(String(value));
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -196,11 +272,10 @@ function parseWith<S extends z.ZodType>(schema: S, what: string): (json: unknown
 
 class ShapeError extends Error {}
 
-/** An error body with every occurrence of `secret` (the token a write sent, should a server echo it) masked. */
-function withoutSecret(body: ApiErrorBody, secret: string | undefined): ApiErrorBody {
+/** An error body with every occurrence of `secret` (the token a call sent, should a server echo it) masked. */
+function withoutSecret(body: ApiErrorBody, secret: string | undefined, name: string): ApiErrorBody {
   if (!secret) return body;
-  const mask = <T>(value: T): T =>
-    (typeof value === 'string' ? value.split(secret).join('[config token]') : value) as T;
+  const mask = <T>(value: T): T => (typeof value === 'string' ? value.split(secret).join(`[${name}]`) : value) as T;
   return {
     ...body,
     code: mask(body.code),
@@ -217,6 +292,8 @@ const readPage = (json: unknown): ConnectorsPage => {
 const readConnector = parseWith(connectorSchema, 'connector');
 const readSource = parseWith(connectorSourceSchema, 'connector source');
 const readSources = (json: unknown) => parseWith(connectorSourcesListSchema, 'connector sources list')(json).sources;
+const readConnection = parseWith(connectionSchema, 'connection');
+const readConnections = (json: unknown) => parseWith(connectionsListSchema, 'connections list')(json).connections;
 
 function listQuery(options: ListConnectorsOptions | undefined): Query {
   return {
@@ -231,9 +308,10 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
   const baseUrl = resolveBaseUrl(options);
   const language = options.language;
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const configToken = options.configToken;
+  const connectionTimeout = options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS;
+  const tokens = { config: options.configToken, user: options.userToken };
 
-  async function call<T>({ method, path, query, body, read, options: request }: Call<T>): Promise<T> {
+  async function call<T>({ method, auth, path, query, body, read, options: request }: Call<T>): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
     const label = `${method} ${path}`;
     const url = new URL(baseUrl + path);
@@ -257,15 +335,16 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
     };
 
     let token: string | undefined;
-    if (method !== 'GET' && configToken !== undefined) {
+    const source = auth === 'none' ? undefined : tokens[auth];
+    if (source !== undefined) {
       // The getter is the caller's own code: its errors pass through untouched, but it runs under the same
       // timeout and signal as the request.
       token =
-        typeof configToken === 'function'
-          ? await untilAborted(configToken(), signal).catch((error: unknown) =>
+        typeof source === 'function'
+          ? await untilAborted(source(), signal).catch((error: unknown) =>
               signal.aborted ? fail(error) : Promise.reject(error),
             )
-          : configToken;
+          : source;
       if (token) headers.Authorization = `Bearer ${token}`;
     }
 
@@ -301,7 +380,9 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
       const errorBody = jsonError === undefined ? apiErrorBodySchema.safeParse(json) : undefined;
       throw new ConnectorsApiError(
         response.status,
-        errorBody?.success ? withoutSecret(errorBody.data, token) : null,
+        errorBody?.success
+          ? withoutSecret(errorBody.data, token, auth === 'user' ? 'user token' : 'config token')
+          : null,
         label,
         parseRetryAfter(response.headers.get('retry-after')),
       );
@@ -318,33 +399,45 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
   }
 
   const connectorPath = (connector: ConnectorRef) => `/connectors/${segment(connector)}`;
+  // Not an integer: an empty segment, which the path check refuses like any bad reference.
+  const connectionPath = (id: number) => `/users/me/connections/${Number.isSafeInteger(id) && id > 0 ? id : ''}`;
 
   return {
     baseUrl,
     language,
     listConnectors: (opts) =>
-      call({ method: 'GET', path: '/connectors', query: listQuery(opts), read: readPage, options: opts }),
-    listBanks: (opts) => call({ method: 'GET', path: '/banks', query: listQuery(opts), read: readPage, options: opts }),
+      call({ method: 'GET', auth: 'none', path: '/connectors', query: listQuery(opts), read: readPage, options: opts }),
+    listBanks: (opts) =>
+      call({ method: 'GET', auth: 'none', path: '/banks', query: listQuery(opts), read: readPage, options: opts }),
     listProviders: (opts) =>
-      call({ method: 'GET', path: '/providers', query: listQuery(opts), read: readPage, options: opts }),
+      call({ method: 'GET', auth: 'none', path: '/providers', query: listQuery(opts), read: readPage, options: opts }),
     getConnector: (connector, opts) =>
       call({
         method: 'GET',
+        auth: 'none',
         path: connectorPath(connector),
         query: { expand: csv(opts?.expand) },
         read: readConnector,
         options: opts,
       }),
     updateConnector: (connector, body, opts) =>
-      call({ method: 'PUT', path: connectorPath(connector), body, read: readConnector, options: opts }),
+      call({ method: 'PUT', auth: 'config', path: connectorPath(connector), body, read: readConnector, options: opts }),
     batchUpdateConnectors: (updates, opts) =>
-      call({ method: 'PATCH', path: '/connectors', body: updates, read: () => undefined, options: opts }),
+      call({
+        method: 'PATCH',
+        auth: 'config',
+        path: '/connectors',
+        body: updates,
+        read: () => undefined,
+        options: opts,
+      }),
     batchUpdateConnectorsByIds: (ids, body, opts) => {
       if (ids.length === 0 || !ids.every((id) => Number.isInteger(id) && id > 0)) {
         return Promise.reject(new TypeError('batchUpdateConnectorsByIds needs one or more positive integer ids'));
       }
       return call({
         method: 'PUT',
+        auth: 'config',
         path: `/connectors/${ids.join(',')}`,
         body,
         read: (json) => (json === null ? undefined : readConnector(json)),
@@ -354,6 +447,7 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
     listConnectorSources: (connector, opts) =>
       call({
         method: 'GET',
+        auth: 'none',
         path: `${connectorPath(connector)}/sources`,
         query: { country_codes: csv(opts?.countryCodes) },
         read: readSources,
@@ -362,6 +456,7 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
     getConnectorSource: (connector, sourceId, opts) =>
       call({
         method: 'GET',
+        auth: 'none',
         path: `${connectorPath(connector)}/sources/${segment(sourceId)}`,
         read: readSource,
         options: opts,
@@ -369,10 +464,68 @@ export function createConnectorsClient(options: ConnectorsClientOptions): Connec
     updateConnectorSource: (connector, sourceId, body, opts) =>
       call({
         method: 'PUT',
+        auth: 'config',
         path: `${connectorPath(connector)}/sources/${segment(sourceId)}`,
         body,
         read: readSource,
         options: opts,
       }),
+    createConnection: ({ connectorUuid, values, source, ...opts }) =>
+      call({
+        method: 'POST',
+        auth: 'user',
+        path: '/users/me/connections',
+        query: { source, expand: csv(opts.expand) },
+        // The connector last: a field cannot be named over it.
+        body: { ...values, connector_uuid: connectorUuid },
+        read: readConnection,
+        options: { timeoutMs: connectionTimeout, ...opts },
+      }),
+    listConnections: (opts) =>
+      call({
+        method: 'GET',
+        auth: 'user',
+        path: '/users/me/connections',
+        query: { expand: csv(opts?.expand) },
+        read: readConnections,
+        options: opts,
+      }),
+    getConnection: (id, opts) =>
+      call({
+        method: 'GET',
+        auth: 'user',
+        path: connectionPath(id),
+        query: { expand: csv(opts?.expand) },
+        read: readConnection,
+        options: opts,
+      }),
+    updateConnection: (id, update, opts) =>
+      call({
+        method: 'POST',
+        auth: 'user',
+        path: connectionPath(id),
+        query: {
+          source: opts?.source,
+          background: opts?.background ? 'true' : undefined,
+          expand: csv(opts?.expand),
+        },
+        body: 'resume' in update ? { resume: 'true' } : { ...update.values },
+        read: readConnection,
+        options: { timeoutMs: connectionTimeout, ...opts },
+      }),
+    syncConnection: (id, opts) =>
+      call({
+        method: 'PUT',
+        auth: 'user',
+        path: connectionPath(id),
+        query: {
+          psu_requested: opts?.psuRequested === undefined ? undefined : String(opts.psuRequested),
+          expand: csv(opts?.expand),
+        },
+        read: readConnection,
+        options: { timeoutMs: connectionTimeout, ...opts },
+      }),
+    deleteConnection: (id, opts) =>
+      call({ method: 'DELETE', auth: 'user', path: connectionPath(id), read: () => undefined, options: opts }),
   };
 }

@@ -15,26 +15,26 @@ import * as z from 'zod';
 /** A string union that still accepts, and keeps, any other string the API may add later. */
 export type OpenEnum<T extends string> = T | (string & {});
 
-function openEnum<const T extends readonly string[]>(_known: T) {
+export function openEnum<const T extends readonly string[]>(_known: T) {
   return z.string() as unknown as z.ZodType<OpenEnum<T[number]>, string>;
 }
 
 /** Optional value of the right type, or `undefined` when absent or of another type. */
-function lenient<T extends z.ZodType>(schema: T) {
+export function lenient<T extends z.ZodType>(schema: T) {
   return schema.optional().catch(undefined);
 }
 
 /** Value of the right type, `null` when the API sends null, `undefined` when absent or of another type. */
-function nullable<T extends z.ZodType>(schema: T) {
+export function nullable<T extends z.ZodType>(schema: T) {
   return schema.nullish().catch(undefined);
 }
 
 /** A list that may be absent or null; entries of another type drop the whole list to `undefined`. */
-function list<T extends z.ZodType>(item: T) {
+export function list<T extends z.ZodType>(item: T) {
   return z.array(item).nullish().catch(undefined);
 }
 
-const stringList = list(z.string());
+export const stringList = list(z.string());
 
 export const AUTH_MECHANISMS = ['credentials', 'webauth'] as const;
 export const authMechanismSchema = openEnum(AUTH_MECHANISMS);
