@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * connector-kit-emulator: the connectors API emulator on a loopback HTTP server.
+ * connector-kit-emulator: the Powens API emulator on a loopback HTTP server.
  *
  *   connector-kit-emulator [--port 4010] [--host 127.0.0.1] [--dataset demo|generated:20000[:seed]] [--latency 0]
- *                          [--config-token emulator-config-token]
+ *                          [--config-token emulator-config-token] [--allowed-origin https://app.example.test]
  *
  * Runs as is on Node 24 (`node packages/mock-api/src/cli.ts`): this file and the ones it imports use erasable
  * TypeScript only.
@@ -17,7 +17,8 @@ import { startMockServer } from './server.ts';
 
 const USAGE = `Usage: connector-kit-emulator [options]
 
-Serves an emulator of the Powens connectors API on http://<host>:<port>/2.0
+Serves an emulator of the Powens API on http://<host>:<port>/2.0, with the emulated Webview at
+http://<host>:<port>/webview/connect and the emulated bank app at http://<host>:<port>/bank/app
 
 Options:
   --port <n>            port to listen on, 0 for a free one (default 4010)
@@ -25,6 +26,7 @@ Options:
   --dataset <name>      demo, or generated:<count>[:<seed>] (default demo)
   --latency <ms>        delay before every answer (default 0)
   --config-token <t>    config token the write endpoints expect (default ${DEFAULT_CONFIG_TOKEN})
+  --allowed-origin <o>  a web origin allowed by CORS besides the loopback ones (repeatable)
   -h, --help            show this help
 `;
 
@@ -57,6 +59,7 @@ async function main(argv: readonly string[]): Promise<void> {
       dataset: { type: 'string', default: 'demo' },
       latency: { type: 'string', default: '0' },
       'config-token': { type: 'string', default: DEFAULT_CONFIG_TOKEN },
+      'allowed-origin': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -73,8 +76,13 @@ async function main(argv: readonly string[]): Promise<void> {
     connectors,
     latencyMs: integer('latency', values.latency, 0, 600_000),
     configToken: values['config-token'],
+    allowedOrigins: values['allowed-origin'],
   });
-  process.stdout.write(`Connectors API emulator (${connectors.length} connectors) listening on ${server.url}\n`);
+  const origin = new URL(server.url).origin;
+  process.stdout.write(
+    `Powens API emulator (${connectors.length} connectors) listening on ${server.url}\n` +
+      `Webview: ${origin}/webview/connect · bank app (decoupled approvals): ${origin}/bank/app\n`,
+  );
 
   const stop = () => {
     server.close().then(

@@ -2,8 +2,11 @@ export { demoConnectors, generateConnectors, TEST_CONNECTOR_ID, TEST_CONNECTOR_U
 export {
   createEmulator,
   DEFAULT_BASE_PATH,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
   DEFAULT_CONFIG_TOKEN,
   type Emulator,
+  type EmulatorClient,
   type EmulatorOptions,
   type EmulatorRoute,
   type Fault,
@@ -15,3 +18,4 @@ export {
   createConnectorsHandlersFor,
   DEFAULT_HANDLERS_BASE_URL,
 } from './msw.ts';
+export type { EmulatedAccount, EmulatedConnection, EmulatedConnectionSource } from './state/connections.ts';

@@ -1,9 +1,10 @@
 /**
  * The emulator as MSW request handlers, for Node tests (`setupServer`) and the browser (`setupWorker`,
- * Storybook): one catch-all handler under the API root delegates every request to an emulator.
+ * Storybook): catch-all handlers under the API root and under the emulator's HTML pages (`/webview/…`, `/bank/…`,
+ * on the API's origin) delegate every request to an emulator.
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.ts';
+import { createEmulator, type Emulator, type EmulatorOptions, PAGE_PATH_PREFIXES } from './emulator.ts';
 
 export interface ConnectorsHandlersOptions extends EmulatorOptions {
   /**
@@ -26,16 +27,20 @@ export function createConnectorsHandlersFor(
   baseUrl: string = DEFAULT_HANDLERS_BASE_URL,
 ): HttpHandler[] {
   const root = baseUrl.replace(/\/+$/, '');
+  // The pages live at the root of the API's origin: `https://x.biapi.pro/2.0` gives `https://x.biapi.pro/webview/*`.
+  const origin = root.slice(0, root.length - pathOf(root).replace(/^\/$/, '').length);
+  const answer = async ({ request }: { request: Request }) => {
+    try {
+      return await emulator.handle(request);
+    } catch (error) {
+      // A network fault, a lost answer, or a request its caller gave up on: either way, no answer.
+      if (error instanceof TypeError || request.signal.aborted) return HttpResponse.error();
+      throw error;
+    }
+  };
   return [
-    http.all(`${root}/*`, async ({ request }) => {
-      try {
-        return await emulator.handle(request);
-      } catch (error) {
-        // A network fault, or a request its caller gave up on: either way, no answer.
-        if (error instanceof TypeError || request.signal.aborted) return HttpResponse.error();
-        throw error;
-      }
-    }),
+    http.all(`${root}/*`, answer),
+    ...PAGE_PATH_PREFIXES.map((prefix) => http.all(`${origin}${prefix}/*`, answer)),
   ];
 }
 

@@ -1,9 +1,52 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMockServer } from './server.ts';
+import { DEFAULT_CLIENT_ID } from './emulator.ts';
+import { MAX_BODY_BYTES, type MockServer, startMockServer } from './server.ts';
+import { APP_CALLBACK, callbackQuery } from './test-client.ts';
 import { FIXTURE_TEST_UUID, fixtureConnectors } from './test-fixtures.ts';
+
+interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * Sends the headers and `sent` bytes of a body that is never finished, and resolves with the server's answer: an
+ * answer at all proves the server did not wait for (nor read) the rest.
+ */
+function answerWhileUploading(
+  url: string,
+  method: string,
+  headers: Record<string, string | number>,
+  sent: number,
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const outgoing = httpRequest(url, { method, headers });
+    outgoing.on('response', (incoming) => {
+      let body = '';
+      incoming.setEncoding('utf8');
+      incoming.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      incoming.on('end', () => {
+        answered = true;
+        resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body });
+        outgoing.destroy();
+      });
+    });
+    outgoing.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    for (let offset = 0; offset < sent; offset += 64 * 1024) {
+      outgoing.write(Buffer.alloc(Math.min(64 * 1024, sent - offset), 0x61));
+    }
+  });
+}
 
 describe('startMockServer', () => {
   let server: MockServer | undefined;
@@ -18,30 +61,64 @@ describe('startMockServer', () => {
     await server?.close();
   });
 
-  it('answers a CORS preflight with 204 and the allowed headers and methods', async () => {
-    const response = await fetch(`${current().url}/connectors/40`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'http://localhost:5173',
-        'Access-Control-Request-Method': 'PUT',
-        'Access-Control-Request-Headers': 'authorization,content-type',
-      },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, Accept-Language');
-    expect(response.headers.get('access-control-allow-methods')).toBe('GET, PUT, PATCH, OPTIONS');
+  it('answers a CORS preflight from a loopback origin with 204, that origin and the allowed headers and methods', async () => {
+    for (const origin of ['http://localhost:5173', 'https://127.0.0.1:8443', 'http://[::1]:3000', 'http://localhost']) {
+      const response = await fetch(`${current().url}/connectors/40`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'PUT',
+          'Access-Control-Request-Headers': 'authorization,content-type',
+        },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(response.headers.get('vary')).toBe('Origin');
+      expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, Accept-Language');
+      expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, PATCH, DELETE, OPTIONS');
+    }
   });
 
-  it('adds CORS headers to every answer, errors included', async () => {
-    const ok = await fetch(`${current().url}/connectors/${FIXTURE_TEST_UUID}`);
+  it('adds CORS headers for a loopback origin to every answer, errors included', async () => {
+    const headers = { Origin: 'http://localhost:5173' };
+    const ok = await fetch(`${current().url}/connectors/${FIXTURE_TEST_UUID}`, { headers });
     expect(ok.status).toBe(200);
-    expect(ok.headers.get('access-control-allow-origin')).toBe('*');
+    expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(ok.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await ok.json()).toMatchObject({ id: 40 });
-    const missing = await fetch(`${current().url}/connectors/999`);
+    const missing = await fetch(`${current().url}/connectors/999`, { headers });
     expect(missing.status).toBe(404);
-    expect(missing.headers.get('access-control-allow-origin')).toBe('*');
+    expect(missing.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
+
+  it('gives no CORS header to another website, so it cannot drive the emulator', async () => {
+    for (const origin of ['https://evil.example', 'http://localhost.evil.example', 'null', 'http://127.0.0.2:80']) {
+      const preflight = await fetch(`${current().url}/connectors/40`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin'), origin).toBeNull();
+      expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+      const read = await fetch(`${current().url}/connectors/40`, { headers: { Origin: origin } });
+      expect(read.headers.get('access-control-allow-origin')).toBeNull();
+      expect(read.headers.get('vary')).toBe('Origin');
+    }
+  });
+
+  it('allows the origins of allowedOrigins too', async () => {
+    const other = await startMockServer({
+      port: 0,
+      connectors: fixtureConnectors,
+      allowedOrigins: ['https://app.example.test/', 'not an origin'],
+    });
+    try {
+      const response = await fetch(`${other.url}/connectors`, { headers: { Origin: 'https://app.example.test' } });
+      expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.test');
+      const refused = await fetch(`${other.url}/connectors`, { headers: { Origin: 'https://app.example.test:8443' } });
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await other.close();
+    }
   });
 
   it('reads request bodies and passes the Allow header of a 405 through', async () => {
@@ -56,6 +133,96 @@ describe('startMockServer', () => {
     const post = await fetch(`${current().url}/connectors`, { method: 'POST' });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, PATCH');
+  });
+
+  it('refuses a body over 1 MB with 413 from its Content-Length, before reading it', async () => {
+    const { token } = current().emulator.createUser();
+    const answer = await answerWhileUploading(
+      `${current().url}/users/me/connections`,
+      'POST',
+      { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': MAX_BODY_BYTES + 1 },
+      1024,
+    );
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ code: 'requestEntityTooLarge', description: expect.any(String) });
+    expect(answer.headers.connection).toBe('close');
+    current().emulator.reset();
+  });
+
+  it('refuses a streamed body with 413 as soon as it goes over 1 MB', async () => {
+    const { token } = current().emulator.createUser();
+    const answer = await answerWhileUploading(
+      `${current().url}/users/me/connections`,
+      'POST',
+      { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      MAX_BODY_BYTES + 256 * 1024,
+    );
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).code).toBe('requestEntityTooLarge');
+    expect(current().emulator.connections).toEqual([]);
+    current().emulator.reset();
+  });
+
+  it('checks the route, the method and the token before reading a body', async () => {
+    const headers = { 'Content-Type': 'application/json', 'Content-Length': 500_000 };
+    const unknown = await answerWhileUploading(`${current().url}/nothing-here`, 'POST', headers, 10);
+    expect(unknown.status).toBe(404);
+    const wrongMethod = await answerWhileUploading(`${current().url}/connectors/40/sources`, 'POST', headers, 10);
+    expect(wrongMethod.status).toBe(405);
+    const anonymous = await answerWhileUploading(`${current().url}/users/me/connections`, 'POST', headers, 10);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('passes Location and Content-Security-Policy through, for a whole Webview visit', async () => {
+    const { emulator, url } = current();
+    const origin = new URL(url).origin;
+    const { token } = emulator.createUser();
+    const codeAnswer = await fetch(`${url}/auth/token/code?type=singleAccess`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const { code } = await codeAnswer.json();
+    const query = new URLSearchParams({
+      domain: 'demo',
+      client_id: DEFAULT_CLIENT_ID,
+      redirect_uri: APP_CALLBACK,
+      code,
+      state: 'over-http',
+      connector_uuids: FIXTURE_TEST_UUID,
+    });
+    const opened = await fetch(`${origin}/webview/connect?${query}`, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    const sessionUrl = opened.headers.get('location') ?? '';
+    expect(sessionUrl).toMatch(new RegExp(`^${origin}/webview/session/`));
+    const page = await fetch(sessionUrl);
+    expect(page.headers.get('content-security-policy')).toBe(
+      `default-src 'none'; style-src 'unsafe-inline'; form-action ${origin} https://app.example.test; frame-ancestors 'none'; base-uri 'none'`,
+    );
+    expect(await page.text()).toContain('<h1>Connect Connecteur de test</h1>');
+    const connected = await fetch(sessionUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'field.login=12345678&field.password=pw&action=connect',
+      redirect: 'manual',
+    });
+    expect(connected.status).toBe(303);
+    expect(callbackQuery(connected.headers.get('location'))).toMatchObject({ connection_id: '1', state: 'over-http' });
+    expect(emulator.connections).toHaveLength(1);
+    emulator.reset();
+  });
+
+  it('drops the connection on a lost answer, after doing the work', async () => {
+    const { emulator, url } = current();
+    const { token } = emulator.createUser();
+    emulator.setFaults([{ kind: 'lost-response', route: 'connections', times: 1 }]);
+    await expect(
+      fetch(`${url}/users/me/connections`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ connector_uuid: FIXTURE_TEST_UUID, login: '12345678', password: 'pw' }),
+      }),
+    ).rejects.toThrow(TypeError);
+    expect(emulator.connections).toHaveLength(1);
+    emulator.reset();
   });
 
   it('drops the connection on a network fault', async () => {

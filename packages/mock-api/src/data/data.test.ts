@@ -116,8 +116,20 @@ describe('demoConnectors', () => {
       connector_sources: ['openapi'],
       auth_mechanisms: ['webauth', 'credentials'],
     });
-    expect(website?.values?.map((v) => v.value)).toEqual(expect.arrayContaining(['par', 'pro', 'wrongpass']));
-    expect(website?.values?.length).toBeGreaterThanOrEqual(4);
+    expect(website?.values?.map(({ value, label }) => [value, label])).toEqual([
+      ['par', 'Particulier'],
+      ['pro', 'Professionnel'],
+      ['wrongpass', 'Mot de passe erroné'],
+      ['otp', 'Code à usage unique (SMS)'],
+      ['decoupled', "Validation sur l'application mobile"],
+      ['scarequired', 'Authentification forte requise'],
+      ['actionneeded', 'Action requise sur le site de la banque'],
+      ['passwordexpired', 'Mot de passe expiré'],
+      ['ratelimiting', 'Limite de synchronisation atteinte'],
+      ['websiteunavailable', 'Site de la banque indisponible'],
+      ['validating', 'Validation en cours'],
+      ['slow', 'Banque lente'],
+    ]);
     expect(login).toMatchObject({
       name: 'login',
       type: 'text',
