@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsdown';
 
-const stylesheets = ['base', 'picker', 'form'];
+const stylesheets = ['base', 'picker', 'form', 'connect'];
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/locales.ts'],

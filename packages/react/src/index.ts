@@ -1,5 +1,7 @@
 export type { CacheSnapshot, OptimisticWrite } from './cache.ts';
 export {
+  type ConnectionQueryKey,
+  type ConnectionsListQueryKey,
   type ConnectorQueryKey,
   type ConnectorSourceQueryKey,
   type ConnectorSourcesParams,
@@ -24,7 +26,10 @@ export {
 } from './provider.tsx';
 export {
   CONNECTORS_STALE_TIME,
+  type ConnectionsQueryParams,
   type ConnectorQueryParams,
+  connectionQueryOptions,
+  connectionsQueryOptions,
   connectorQueryOptions,
   connectorSourceQueryOptions,
   connectorSourcesQueryOptions,
@@ -35,6 +40,12 @@ export {
   type BatchUpdateConnectorsVariables,
   useBatchUpdateConnectors,
 } from './use-batch-update-connectors.ts';
+export {
+  type UseConnectionOptions,
+  type UseConnectionsOptions,
+  useConnection,
+  useConnections,
+} from './use-connections.ts';
 export { type UseConnectorOptions, type UseConnectorParams, useConnector } from './use-connector.ts';
 export {
   type ConnectorFormSubmission,
@@ -62,3 +73,16 @@ export { type UseConnectorsOptions, type UseConnectorsParams, useConnectors } fr
 export { type UseControllableStateParams, useControllableState } from './use-controllable-state.ts';
 export { type UpdateConnectorVariables, useUpdateConnector } from './use-update-connector.ts';
 export { type UpdateConnectorSourceVariables, useUpdateConnectorSource } from './use-update-connector-source.ts';
+export {
+  type UseWebviewCallbackOptions,
+  type UseWebviewCallbackResult,
+  useWebviewCallback,
+} from './use-webview-callback.ts';
+export {
+  type UseWebviewHandoffOptions,
+  type UseWebviewHandoffResult,
+  useWebviewHandoff,
+  type WebviewCodeRequest,
+  type WebviewHandoffRequest,
+  type WebviewHandoffStatus,
+} from './use-webview-handoff.ts';

@@ -1,4 +1,4 @@
-import type { ConnectorExpand, ConnectorRef, ConnectorsClient } from '@connector-kit/core';
+import type { ConnectionExpand, ConnectorExpand, ConnectorRef, ConnectorsClient } from '@connector-kit/core';
 
 /**
  * Anything that names the API a cache entry came from: a `ConnectorsClient`, or just its `baseUrl` (and its
@@ -51,10 +51,10 @@ export function normalizeCountryCodes(codes: readonly string[] | undefined): rea
   return sortedUnique(codes?.map((code) => code.trim().toUpperCase()).filter((code) => code !== ''));
 }
 
-/** Sorted, unique expands; `undefined` when there are none. */
-export function normalizeExpand(
-  expand: readonly ConnectorExpand[] | undefined,
-): readonly ConnectorExpand[] | undefined {
+/** Sorted, unique expands (of a connector or a connection); `undefined` when there are none. */
+export function normalizeExpand<T extends ConnectorExpand | ConnectionExpand>(
+  expand: readonly T[] | undefined,
+): readonly T[] | undefined {
   return sortedUnique(expand);
 }
 
@@ -141,7 +141,24 @@ export const connectorKeys = {
   /** One source of one connector. */
   source: (client: ConnectorsClientScope, ref: ConnectorRef, sourceId: number | null | undefined) =>
     [ROOT, scopeOf(client), 'source', refKey(ref), sourceId ?? null] as const,
+  /**
+   * Every connection of the client's user (`/users/me/connections`). The user token is not part of the key: give
+   * each user a client of their own, or clear the cache when the user changes.
+   */
+  connections: (client: ConnectorsClientScope) => [ROOT, scopeOf(client), 'connections'] as const,
+  /** The user's connections list, with these expands. */
+  connectionList: (client: ConnectorsClientScope, expand?: readonly ConnectionExpand[]) =>
+    [ROOT, scopeOf(client), 'connections', 'list', expandParams(expand)] as const,
+  /** One connection, with these expands. */
+  connection: (client: ConnectorsClientScope, id: number | null | undefined, expand?: readonly ConnectionExpand[]) =>
+    [ROOT, scopeOf(client), 'connections', 'detail', id ?? null, expandParams(expand)] as const,
 };
+
+/** Sorted, unique connection expands, as a parameters object (`{}` without any). */
+function expandParams(expand: readonly ConnectionExpand[] | undefined): { expand?: readonly ConnectionExpand[] } {
+  const normalized = normalizeExpand(expand);
+  return normalized ? { expand: normalized } : {};
+}
 
 /** Mutation keys, for `useIsMutating` and `useMutationState`. */
 export const connectorMutationKeys = {
@@ -158,3 +175,5 @@ export type ConnectorsListQueryKey = ReturnType<typeof connectorKeys.list>;
 export type ConnectorQueryKey = ReturnType<typeof connectorKeys.detail>;
 export type ConnectorSourcesQueryKey = ReturnType<typeof connectorKeys.sources>;
 export type ConnectorSourceQueryKey = ReturnType<typeof connectorKeys.source>;
+export type ConnectionsListQueryKey = ReturnType<typeof connectorKeys.connectionList>;
+export type ConnectionQueryKey = ReturnType<typeof connectorKeys.connection>;

@@ -1,4 +1,6 @@
 import type {
+  Connection,
+  ConnectionExpand,
   Connector,
   ConnectorExpand,
   ConnectorRef,
@@ -8,6 +10,8 @@ import type {
 } from '@connector-kit/core';
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import {
+  type ConnectionQueryKey,
+  type ConnectionsListQueryKey,
   type ConnectorQueryKey,
   type ConnectorSourceQueryKey,
   type ConnectorSourcesParams,
@@ -94,5 +98,36 @@ export function connectorSourceQueryOptions(
         ? ({ signal }) => client.getConnectorSource(ref, sourceId, { signal })
         : skipToken,
     staleTime: CONNECTORS_STALE_TIME,
+  });
+}
+
+export interface ConnectionsQueryParams {
+  expand?: readonly ConnectionExpand[] | undefined;
+}
+
+/** `GET /users/me/connections` (the client needs the user's token, or a server route that adds it). */
+export function connectionsQueryOptions(
+  client: ConnectorsClient,
+  { expand }: ConnectionsQueryParams = {},
+): ConnectorsQueryOptions<Connection[], ConnectionsListQueryKey> {
+  const normalized = normalizeExpand(expand);
+  return queryOptions<Connection[], Error, Connection[], ConnectionsListQueryKey>({
+    queryKey: connectorKeys.connectionList(client, normalized),
+    queryFn: ({ signal }) => client.listConnections({ ...(normalized ? { expand: normalized } : {}), signal }),
+  });
+}
+
+/** `GET /users/me/connections/{id}`. Without an id the query is skipped. */
+export function connectionQueryOptions(
+  client: ConnectorsClient,
+  id: number | null | undefined,
+  { expand }: ConnectionsQueryParams = {},
+): ConnectorsQueryOptions<Connection, ConnectionQueryKey> {
+  const key = connectorKeys.connection(client, id, expand);
+  const params = key[5];
+  return queryOptions<Connection, Error, Connection, ConnectionQueryKey>({
+    queryKey: key,
+    queryFn:
+      id === null || id === undefined ? skipToken : ({ signal }) => client.getConnection(id, { ...params, signal }),
   });
 }

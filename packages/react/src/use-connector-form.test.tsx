@@ -69,6 +69,8 @@ describe('useConnectorForm', () => {
       authMechanism: 'credentials',
       // The optional birth date left empty is left out; the password is sent as typed.
       values: { openapiwebsite: 'par', login: 'jdupont', password: ' secret ' },
+      webauth: false,
+      source: 'directaccess',
     });
   });
 
@@ -166,6 +168,9 @@ describe('useConnectorForm', () => {
       connector: TEST,
       authMechanism: 'webauth',
       values: { openapiwebsite: 'pro' },
+      // The form ends at the bank: the app sends the user there for this source.
+      webauth: true,
+      source: 'openapi',
     });
   });
 

@@ -22,6 +22,13 @@ export interface ConnectorFormSubmission {
   /** The mechanism the plan was made for (the one chosen in the form). */
   authMechanism: AuthMechanism;
   values: Record<string, string>;
+  /**
+   * Whether the last step ends at the bank's own page ("Continue to your bank"): the app sends the user there (for
+   * example with `buildWebauthUrl`) instead of posting credentials.
+   */
+  webauth: boolean;
+  /** The source the last step adds, by name (`null` when the plan is not sequenced by source). */
+  source: string | null;
 }
 
 /** What a webauth step hands over when the user continues to the bank: the values of that step's fields. */
@@ -305,7 +312,14 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
   const finish = useCallback(async () => {
     if (!(await validate(planned))) return false;
     const { onSubmit: submitTo, connector: current, plan: currentPlan } = latest.current;
-    await submitTo({ connector: current, authMechanism: currentPlan.authMechanism, values: collect(planned) });
+    const last = currentPlan.steps[currentPlan.steps.length - 1];
+    await submitTo({
+      connector: current,
+      authMechanism: currentPlan.authMechanism,
+      values: collect(planned),
+      webauth: last?.webauth ?? false,
+      source: last?.source ?? null,
+    });
     return true;
   }, [validate, planned, collect]);
 

@@ -1,6 +1,11 @@
 export { ConnectorAvatar, type ConnectorAvatarProps } from './avatar/ConnectorAvatar.tsx';
 export { contrastRatio, parseBrandColor, readableTextColor } from './avatar/color.ts';
 export { initialsOf } from './avatar/initials.ts';
+export {
+  ConnectCallback,
+  type ConnectCallbackClassNames,
+  type ConnectCallbackProps,
+} from './connect-callback/ConnectCallback.tsx';
 export { ConnectFlow, type ConnectFlowClassNames, type ConnectFlowProps } from './connect-flow/ConnectFlow.tsx';
 export {
   CountrySelect,
@@ -21,6 +26,7 @@ export { ListField, type ListFieldProps, type ListOption, listOptions, MAX_RADIO
 export { PasswordField, type PasswordFieldProps } from './form/PasswordField.tsx';
 export { DateField, type DateFieldProps, TextField, type TextFieldProps } from './form/TextField.tsx';
 export type { CommonMessages } from './i18n/common.ts';
+export type { ConnectMessages, OutcomeMessages } from './i18n/connect.ts';
 export { type LocaleOptions, LocaleProvider, useLocale } from './i18n/context.tsx';
 export { type DescribedError, describeError } from './i18n/errors.ts';
 export type { FormMessages } from './i18n/form.ts';

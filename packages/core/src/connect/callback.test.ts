@@ -14,11 +14,12 @@ describe('parseWebviewCallback', () => {
     ).toEqual({ status: 'connected', connectionId: 12, connectionIds: [12, 13], code: 'n3w-c0de', state: STATE });
   });
 
-  it('reads the same from a search string, with or without "?", from a URL and from parsed parameters', () => {
+  it('reads the same from a search string, with or without "?", from a path, from a URL and from parsed parameters', () => {
     const search = `connection_id=5&state=${STATE}`;
     const expected = { status: 'connected', connectionId: 5, connectionIds: [5], code: null, state: STATE };
     expect(parse(`?${search}`)).toEqual(expected);
     expect(parse(search)).toEqual(expected);
+    expect(parse(`/callback?${search}#top`)).toEqual(expected);
     expect(parse(new URL(`http://localhost/cb?${search}`))).toEqual(expected);
     expect(parse(new URLSearchParams(search))).toEqual(expected);
   });

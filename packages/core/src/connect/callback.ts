@@ -82,7 +82,7 @@ function failed(error: WebviewCallbackError, state: string | null, description: 
 }
 
 /**
- * The query of a URL (`https://app/cb?…`), of a search string (`?…` or `…`), or parameters already parsed; `null`
+ * The query of a URL (`https://app/cb?…` or `/cb?…`), of a search string (`?…` or `…`), or parameters already parsed; `null`
  * when it cannot be read.
  */
 export function callbackQuery(input: unknown): URLSearchParams | null {
@@ -91,7 +91,9 @@ export function callbackQuery(input: unknown): URLSearchParams | null {
     if (input instanceof URL) return input.searchParams;
     if (typeof input !== 'string') return null;
     if (/^[a-z][a-z0-9+.-]*:/i.test(input)) return new URL(input).searchParams;
-    return new URLSearchParams(input.split('#', 1)[0]);
+    // A path with its query (`/callback?…`), or the query alone, without a fragment.
+    const query = input.split('#', 1)[0] ?? '';
+    return new URLSearchParams(query.includes('?') ? query.slice(query.indexOf('?') + 1) : query);
   } catch {
     return null;
   }

@@ -1,8 +1,9 @@
 import '../styles.css';
 import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
-import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { UseWebviewHandoffOptions } from '@connector-kit/react';
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { fr } from '../locales.ts';
+import { de, fr } from '../locales.ts';
 import { ConnectFlow } from './ConnectFlow.tsx';
 
 /*
@@ -81,5 +82,121 @@ export const FrenchPrefilled: Story = {
     defaultAuthMechanism: 'credentials',
     connectorFieldValues: { [TEST_CONNECTOR_UUID]: { openapiwebsite: 'par' } },
     readOnly: ['openapiwebsite'],
+  },
+};
+
+/*
+ * The hand-off path (`webview`): picking a bank sends the user to the Powens Webview for it. In these stories the
+ * code never comes or the address is caught (`navigate`), so that the page stays here to show each state.
+ */
+
+/** A code request that never answers: the stage keeps saying it is opening the bank's page. */
+const neverAnswers = () => new Promise<string>(() => {});
+
+function webview(overrides: Partial<UseWebviewHandoffOptions> = {}): UseWebviewHandoffOptions {
+  return {
+    clientId: 'connector-kit-demo',
+    domain: 'connector-kit-emulator',
+    redirectUri: `${globalThis.location?.origin ?? 'http://localhost'}/callback`,
+    webviewUrl: 'http://127.0.0.1:4010/webview',
+    getCode: neverAnswers,
+    navigate: fn(),
+    ...overrides,
+  };
+}
+
+const pickTestConnector: Story['play'] = async ({ canvasElement }) => {
+  const canvas = within(canvasElement);
+  await userEvent.type(await canvas.findByRole('combobox', { name: 'Search for your bank' }), 'connecteur');
+  await userEvent.click(await canvas.findByRole('option', { name: /Connecteur de test/ }));
+};
+
+/** Picking a bank on the hand-off path: "Opening <bank>'s secure page…" while the app's server gives a code. */
+export const HandoffOpening: Story = {
+  args: { webview: webview() },
+  play: async (context) => {
+    await pickTestConnector(context);
+    await expect(await within(context.canvasElement).findByRole('status')).toHaveTextContent(
+      'Opening Connecteur de test’s secure page…',
+    );
+  },
+};
+
+/** The app's server could not give a code: the reason, a retry, and a way back to the picker. */
+export const HandoffError: Story = {
+  args: { webview: webview({ getCode: () => Promise.reject(new Error('The session expired')) }) },
+  play: async (context) => {
+    await pickTestConnector(context);
+    const canvas = within(context.canvasElement);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Something went wrong.');
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Choose another bank' })).toBeVisible();
+  },
+};
+
+const waitsToContinue: NonNullable<Story['play']> = async ({ canvasElement }) => {
+  await expect(await within(canvasElement).findByRole('button', { name: 'Continue to the secure page' })).toBeVisible();
+};
+
+/** A bank chosen by a link (or the page restored by the Back button): the stage waits for the person to continue. */
+export const HandoffWaiting: Story = {
+  args: { webview: webview(), defaultConnectorUuid: TEST_CONNECTOR_UUID },
+  play: waitsToContinue,
+};
+
+/** The hand-off path caught as it leaves: `navigate` received the Webview's address for this one bank. */
+export const HandoffLeaving: Story = {
+  args: { webview: webview({ getCode: async () => 'story-code' }) },
+  play: async (context) => {
+    await pickTestConnector(context);
+    const navigate = context.args.webview?.navigate as ReturnType<typeof fn>;
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
+    const url = new URL(String(navigate.mock.calls[0]?.[0]));
+    await expect(url.pathname).toBe('/webview/connect');
+    await expect(url.searchParams.get('connector_uuids')).toBe(TEST_CONNECTOR_UUID);
+  },
+};
+
+/** In German, waiting for the person to continue. */
+export const HandoffGerman: Story = {
+  args: { webview: webview(), defaultConnectorUuid: TEST_CONNECTOR_UUID, locale: 'de', messages: de },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('button', { name: 'Weiter zur sicheren Seite' })).toBeVisible();
+  },
+};
+
+const darkTheme: Decorator = (Story) => (
+  <div
+    data-ck-theme="dark"
+    className="ck"
+    style={{ maxWidth: 520, padding: 24, background: 'var(--ck-color-bg)', colorScheme: 'dark' }}
+  >
+    <Story />
+  </div>
+);
+
+/** The opening state in the dark theme. */
+export const HandoffDark: Story = {
+  ...HandoffOpening,
+  decorators: [darkTheme],
+};
+
+/** Right to left: the avatar, the title and the button mirror. */
+export const HandoffRightToLeft: Story = {
+  args: { webview: webview(), defaultConnectorUuid: TEST_CONNECTOR_UUID, dir: 'rtl' },
+  play: waitsToContinue,
+};
+
+/** The direct path sends a form that ends at the bank (webauth) to its page through `/webauth`. */
+export const DirectWebauth: Story = {
+  args: {
+    webauth: webview({ getCode: neverAnswers, baseUrl: 'http://127.0.0.1:4010/2.0' }),
+    defaultConnectorUuid: TEST_CONNECTOR_UUID,
+    connectorFieldValues: { [TEST_CONNECTOR_UUID]: { openapiwebsite: 'par' } },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Continue to your bank' }, { timeout: 10_000 }));
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Opening Connecteur de test’s secure page…');
   },
 };

@@ -2,8 +2,11 @@ import type { AuthMechanism, Connector, ConnectorSearchFilters } from '@connecto
 import {
   type ConnectorFormSubmission,
   type ConnectorWebauthRequest,
+  type UseWebviewHandoffOptions,
+  type UseWebviewHandoffResult,
   useConnector,
   useControllableState,
+  useWebviewHandoff,
 } from '@connector-kit/react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { cx } from '../class-names.ts';
@@ -16,6 +19,7 @@ import {
   ConnectorPicker,
   type ConnectorPickerClassNames,
 } from '../picker/ConnectorPicker.tsx';
+import { HandoffStage } from './HandoffStage.tsx';
 
 /** Extra classes for each part of the flow. */
 export interface ConnectFlowClassNames {
@@ -29,9 +33,26 @@ export interface ConnectFlowClassNames {
 }
 
 export interface ConnectFlowProps extends LocaleOptions {
-  /** Called with `{ connector, authMechanism, values }` when the user completes a connector's form. */
-  onSubmit: (submission: ConnectorFormSubmission) => void | Promise<void>;
-  /** Called when the user continues to the bank from a webauth step (see `ConnectorForm`). */
+  /**
+   * The hand-off path, for every Powens client (one without Agent status may not send credentials): picking a bank
+   * sends the user to the Powens Webview for that bank, and `ConnectCallback` reads the way back. Without it, the
+   * flow shows the connector's form (the direct path).
+   */
+  webview?: UseWebviewHandoffOptions | undefined;
+  /**
+   * The direct path's way to the bank's own page: a form that ends on a webauth step ("Continue to your bank") sends
+   * the user to `/webauth` for that connector and source, and `ConnectCallback` reads the way back.
+   */
+  webauth?: UseWebviewHandoffOptions | undefined;
+  /**
+   * Direct path: called with `{ connector, authMechanism, values, webauth, source }` when the user completes a
+   * connector's form (but for a form that ends at the bank, when `webauth` is given).
+   */
+  onSubmit?: ((submission: ConnectorFormSubmission) => void | Promise<void>) | undefined;
+  /**
+   * Called when the user continues to the bank from a webauth step (see `ConnectorForm`), for an app that takes the
+   * user there itself. Not called when `webauth` is given: the flow does it.
+   */
   onWebauth?: ((request: ConnectorWebauthRequest) => void | Promise<void>) | undefined;
 
   /** The connector whose form is shown, `null` for the picker. Controlled when not `undefined`. */
@@ -68,43 +89,30 @@ export interface ConnectFlowProps extends LocaleOptions {
 const NO_CLASS_NAMES: ConnectFlowClassNames = {};
 const FORM_EXPANDS = ['fields', 'sources'] as const;
 
-function ConnectorStage({
-  uuid,
-  baseId,
+/** What every stage of a connector shows: the hand-off, or else the form. */
+interface StageProps {
+  uuid: string;
+  baseId: string;
+  onBack: () => void;
+  props: ConnectFlowProps;
+  handoff: UseWebviewHandoffResult;
+  /** Starts the hand-off of this connector (to the Webview, or to the bank's page for a form that ends there). */
+  startHandoff: (connector: Pick<Connector, 'uuid' | 'name'>, submission?: ConnectorFormSubmission) => void;
+  /** The connector as the picker had it, to show its name and avatar before anything loads. */
+  picked: Connector | null;
+}
+
+function StageStatus({
+  query,
   onBack,
   props,
 }: {
-  uuid: string;
-  baseId: string;
+  query: { isError: boolean; error: unknown; refetch: () => unknown };
   onBack: () => void;
   props: ConnectFlowProps;
 }) {
   const { locale, dir, messages, classNames = NO_CLASS_NAMES } = props;
   const { messages: m } = useLocale({ locale, dir, messages });
-  const query = useConnector(uuid, { expand: FORM_EXPANDS });
-  const connector: Connector | undefined = query.data;
-
-  if (connector) {
-    return (
-      <ConnectorForm
-        key={connector.uuid}
-        id={`${baseId}-form`}
-        connector={connector}
-        defaultAuthMechanism={props.defaultAuthMechanism}
-        defaultValues={props.connectorFieldValues?.[connector.uuid]}
-        readOnly={props.readOnly}
-        pending={props.pending}
-        onSubmit={props.onSubmit}
-        onWebauth={props.onWebauth}
-        onBack={onBack}
-        locale={locale}
-        dir={dir}
-        messages={messages}
-        classNames={classNames.form}
-      />
-    );
-  }
-
   return (
     <div className={cx('ck-flow__status', classNames.status)}>
       {query.isError ? (
@@ -132,14 +140,95 @@ function ConnectorStage({
   );
 }
 
+/** The hand-off path's stage: the picked connector, or the one of a deep link once loaded. */
+function WebviewStage({ uuid, baseId, onBack, props, handoff, startHandoff, picked }: StageProps) {
+  const { locale, dir, messages } = props;
+  const known = picked?.uuid === uuid ? picked : null;
+  const query = useConnector(known ? null : uuid);
+  const connector = known ?? query.data;
+  if (!connector) return <StageStatus query={query} onBack={onBack} props={props} />;
+  return (
+    <HandoffStage
+      connector={connector}
+      handoff={handoff}
+      onContinue={() => startHandoff(connector)}
+      onBack={onBack}
+      baseId={baseId}
+      locale={locale}
+      dir={dir}
+      messages={messages}
+    />
+  );
+}
+
+/** The direct path's stage: the connector's form, or its hand-off to the bank's page once the form ends there. */
+function ConnectorStage({ uuid, baseId, onBack, props, handoff, startHandoff }: StageProps) {
+  const { locale, dir, messages, classNames = NO_CLASS_NAMES } = props;
+  const query = useConnector(uuid, { expand: FORM_EXPANDS });
+  const connector: Connector | undefined = query.data;
+
+  if (!connector) return <StageStatus query={query} onBack={onBack} props={props} />;
+  if (handoff.status !== 'idle' && handoff.connector?.uuid === connector.uuid) {
+    return (
+      <HandoffStage
+        connector={connector}
+        handoff={handoff}
+        onContinue={handoff.retry}
+        onBack={onBack}
+        baseId={baseId}
+        locale={locale}
+        dir={dir}
+        messages={messages}
+      />
+    );
+  }
+  const onSubmit = (submission: ConnectorFormSubmission) => {
+    if (submission.webauth && props.webauth) startHandoff(submission.connector, submission);
+    else return props.onSubmit?.(submission);
+  };
+  return (
+    <ConnectorForm
+      key={connector.uuid}
+      id={`${baseId}-form`}
+      connector={connector}
+      defaultAuthMechanism={props.defaultAuthMechanism}
+      defaultValues={props.connectorFieldValues?.[connector.uuid]}
+      readOnly={props.readOnly}
+      pending={props.pending}
+      onSubmit={onSubmit}
+      // With `webauth`, the flow itself takes the user to the bank at the end of the form.
+      onWebauth={props.webauth ? undefined : props.onWebauth}
+      onBack={onBack}
+      locale={locale}
+      dir={dir}
+      messages={messages}
+      classNames={classNames.form}
+    />
+  );
+}
+
+/** Hand-off options for a flow that has none: the hook is always called, and never started. */
+const NO_HANDOFF: UseWebviewHandoffOptions = {
+  clientId: '',
+  domain: '',
+  redirectUri: '',
+  getCode: () => Promise.reject(new Error('ConnectFlow: no `webview` or `webauth` options')),
+};
+
 /**
- * The whole connection flow: the bank picker, then the chosen connector's form
- * (`useConnector(uuid, { expand: ['fields', 'sources'] })`), with a way back. The picker keeps the query and country
- * the user chose when they come back to it. Each stage has its loading state and its error state with a retry.
- * Needs a `ConnectorsProvider` above it.
+ * The whole connection flow, from the bank picker on. The picker keeps the query and country the user chose when they
+ * come back to it; each stage has its loading state and its error state with a retry. Needs a `ConnectorsProvider`.
+ *
+ * - With `webview` (any Powens client): picking a bank hands the user off to the Powens Webview for that bank
+ *   ("Opening <bank>'s secure page…"); `ConnectCallback` on your `redirect_uri` page reads the way back.
+ * - Without it (the direct path, for clients with Agent status): the chosen connector's form
+ *   (`useConnector(uuid, { expand: ['fields', 'sources'] })`), then `onSubmit`; a form that ends at the bank goes to
+ *   its page through `/webauth` when `webauth` is given.
  */
 export function ConnectFlow(props: ConnectFlowProps) {
   const {
+    webview,
+    webauth,
     connectorUuid,
     defaultConnectorUuid = null,
     onConnectorUuidChange,
@@ -167,15 +256,35 @@ export function ConnectFlow(props: ConnectFlowProps) {
   const [query, setQuery] = useState('');
   const [countryCode, setCountryCode] = useState<string | null | undefined>(undefined);
   const [picked, setPicked] = useState<string | null>(null);
+  // The connector itself, for the hand-off stage to show before (or without) loading it.
+  const [pickedConnector, setPickedConnector] = useState<Connector | null>(null);
+
+  const handoff = useWebviewHandoff(webview ?? webauth ?? NO_HANDOFF);
+  const { start: startWebviewHandoff, reset: resetHandoff } = handoff;
+  const country = countryCode ?? defaultCountry ?? null;
+  const startHandoff = useCallback(
+    (connector: Pick<Connector, 'uuid' | 'name'>, submission?: ConnectorFormSubmission) =>
+      startWebviewHandoff(
+        connector,
+        submission ? { target: 'webauth', source: submission.source } : { countryCode: country },
+      ),
+    [startWebviewHandoff, country],
+  );
 
   const onSelect = useCallback(
     (connector: Connector) => {
       setPicked(connector.uuid);
+      setPickedConnector(connector);
       setUuid(connector.uuid);
+      // The pick is the person's go-ahead: the hand-off starts from this event, never on its own.
+      if (webview) startHandoff(connector);
     },
-    [setUuid],
+    [setUuid, webview, startHandoff],
   );
-  const onBack = useCallback(() => setUuid(null), [setUuid]);
+  const onBack = useCallback(() => {
+    resetHandoff();
+    setUuid(null);
+  }, [setUuid, resetHandoff]);
 
   // The stage that comes on screen gets the focus: the search field of the picker, or the connector's stage.
   const stageRef = useRef<HTMLDivElement>(null);
@@ -189,6 +298,7 @@ export function ConnectFlow(props: ConnectFlowProps) {
     target?.focus();
   }, [uuid]);
 
+  const Stage = webview ? WebviewStage : ConnectorStage;
   return (
     <div className={cx('ck', 'ck-flow', className, classNames.root)} dir={dir}>
       <div
@@ -196,7 +306,7 @@ export function ConnectFlow(props: ConnectFlowProps) {
         // Focusable from script only, to take the focus when a connector is picked.
         tabIndex={-1}
         className={cx('ck-flow__stage', classNames.stage)}
-        data-stage={uuid === null ? 'picker' : 'connector'}
+        data-stage={uuid === null ? 'picker' : webview ? 'handoff' : 'connector'}
       >
         {uuid === null ? (
           <ConnectorPicker
@@ -218,7 +328,16 @@ export function ConnectFlow(props: ConnectFlowProps) {
             classNames={classNames.picker}
           />
         ) : (
-          <ConnectorStage key={uuid} uuid={uuid} baseId={baseId} onBack={onBack} props={props} />
+          <Stage
+            key={uuid}
+            uuid={uuid}
+            baseId={baseId}
+            onBack={onBack}
+            props={props}
+            handoff={handoff}
+            startHandoff={startHandoff}
+            picked={pickedConnector}
+          />
         )}
       </div>
     </div>

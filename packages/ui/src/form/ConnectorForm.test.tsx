@@ -138,6 +138,8 @@ describe('ConnectorForm: field types', () => {
         website: 'pro',
         region: 'bretagne',
       },
+      webauth: false,
+      source: 'directaccess',
     });
   });
 
@@ -335,6 +337,8 @@ describe('ConnectorForm: steps of the test connector', () => {
       connector: testConnector,
       authMechanism: 'credentials',
       values: { openapiwebsite: 'par', login: 'jdupont', password: SECRET },
+      webauth: false,
+      source: 'directaccess',
     });
   });
 
@@ -460,7 +464,13 @@ describe('ConnectorForm: webauth', () => {
     const { user, onSubmit } = setup({ connector: webauthOnly });
     await user.click(screen.getByRole('button', { name: 'Continue to your bank' }));
     await waitFor(() =>
-      expect(onSubmit).toHaveBeenCalledWith({ connector: webauthOnly, authMechanism: 'webauth', values: {} }),
+      expect(onSubmit).toHaveBeenCalledWith({
+        connector: webauthOnly,
+        authMechanism: 'webauth',
+        values: {},
+        webauth: true,
+        source: expect.anything(),
+      }),
     );
   });
 

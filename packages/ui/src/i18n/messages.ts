@@ -1,4 +1,5 @@
 import type { CommonMessages } from './common.ts';
+import type { ConnectMessages } from './connect.ts';
 import type { FormMessages } from './form.ts';
 import type { DeepPartial } from './locale.ts';
 import type { PickerMessages } from './picker.ts';
@@ -11,6 +12,7 @@ export interface Messages {
   common: CommonMessages;
   picker: PickerMessages;
   form: FormMessages;
+  connect: ConnectMessages;
 }
 
 /** Some strings or a whole table, merged over English (and over those of an enclosing provider of the same language). */

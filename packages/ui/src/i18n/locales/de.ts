@@ -72,4 +72,46 @@ export const de: Messages = {
     },
     noFields: 'In diesem Schritt ist nichts auszufüllen.',
   },
+  connect: {
+    handoffOpening: (name) => `Die sichere Seite für ${name} wird geöffnet…`,
+    handoffHint: (name) =>
+      `Sie schließen den Vorgang auf einer sicheren Seite für ${name} ab und kehren dann hierher zurück.`,
+    handoffContinue: 'Weiter zur sicheren Seite',
+    callbackReading: 'Ergebnis wird geprüft…',
+    connectedTitle: (name) => `${name} ist verbunden`,
+    connectedTitleUnnamed: 'Ihre Bank ist verbunden',
+    connectedText: (count) =>
+      count === 1
+        ? 'Ihre Konten werden ab jetzt aktuell gehalten.'
+        : `${formatNumber('de', count)} Verbindungen wurden hinzugefügt.`,
+    deleted: { title: 'Die Verbindung wurde entfernt', text: 'Ihre Konten werden nicht mehr aktualisiert.' },
+    done: 'Weiter',
+    startAgain: 'Neu beginnen',
+    outcomes: {
+      accessDenied: {
+        title: 'Sie haben vor dem Abschluss abgebrochen',
+        text: 'Es wurde nichts verbunden. Sie können es jederzeit erneut versuchen.',
+      },
+      tosDeclined: {
+        title: 'Sie haben die Bedingungen abgelehnt',
+        text: 'Ohne Ihre Zustimmung kann Ihre Bank nicht verbunden werden.',
+      },
+      sessionExpired: {
+        title: 'Das hat zu lange gedauert',
+        text: 'Zu Ihrer Sicherheit wurde die sichere Seite geschlossen. Bitte versuchen Sie es erneut.',
+      },
+      serverError: {
+        title: 'Auf der sicheren Seite ist ein Problem aufgetreten',
+        text: 'Es wurde nichts verbunden. Bitte versuchen Sie es gleich noch einmal.',
+      },
+      forged: {
+        title: 'Dieser Link kann nicht verwendet werden',
+        text: 'Er wurde bereits verwendet oder stammt nicht aus dieser App. Bitte beginnen Sie in der App neu.',
+      },
+      unknown: {
+        title: 'Die Verbindung ist nicht zustande gekommen',
+        text: 'Es wurde nichts verbunden. Bitte versuchen Sie es erneut.',
+      },
+    },
+  },
 };

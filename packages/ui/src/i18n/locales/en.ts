@@ -67,4 +67,45 @@ export const en: Messages = {
     },
     noFields: 'Nothing to fill in for this step.',
   },
+  connect: {
+    handoffOpening: (name) => `Opening ${name}’s secure page…`,
+    handoffHint: (name) => `You will finish on a secure page for ${name}, then come back here.`,
+    handoffContinue: 'Continue to the secure page',
+    callbackReading: 'Checking how it went…',
+    connectedTitle: (name) => `${name} is connected`,
+    connectedTitleUnnamed: 'Your bank is connected',
+    connectedText: (count) =>
+      count === 1
+        ? 'Your accounts will now be kept up to date.'
+        : `${formatNumber('en', count)} connections were added.`,
+    deleted: { title: 'The connection was removed', text: 'Its accounts will no longer be updated.' },
+    done: 'Continue',
+    startAgain: 'Start again',
+    outcomes: {
+      accessDenied: {
+        title: 'You left before finishing',
+        text: 'Nothing was connected. You can try again whenever you are ready.',
+      },
+      tosDeclined: {
+        title: 'You declined the terms',
+        text: 'Your bank cannot be connected without accepting them.',
+      },
+      sessionExpired: {
+        title: 'That took too long',
+        text: 'For your security, the secure page closed. Please try again.',
+      },
+      serverError: {
+        title: 'The secure page ran into a problem',
+        text: 'Nothing was connected. Please try again in a moment.',
+      },
+      forged: {
+        title: 'This link cannot be used',
+        text: 'It was already used, or it did not come from this app. Please start again from the app.',
+      },
+      unknown: {
+        title: 'The connection did not go through',
+        text: 'Nothing was connected. Please try again.',
+      },
+    },
+  },
 };

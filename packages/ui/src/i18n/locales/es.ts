@@ -72,4 +72,45 @@ export const es: Messages = {
     },
     noFields: 'No hay nada que rellenar en este paso.',
   },
+  connect: {
+    handoffOpening: (name) => `Abriendo la página segura de ${name}…`,
+    handoffHint: (name) => `Terminarás en una página segura para ${name} y después volverás aquí.`,
+    handoffContinue: 'Continuar a la página segura',
+    callbackReading: 'Comprobando el resultado…',
+    connectedTitle: (name) => `Conexión con ${name} completada`,
+    connectedTitleUnnamed: 'Tu banco está conectado',
+    connectedText: (count) =>
+      count === 1
+        ? 'Tus cuentas se mantendrán al día a partir de ahora.'
+        : `Se añadieron ${formatNumber('es', count)} conexiones.`,
+    deleted: { title: 'Se eliminó la conexión', text: 'Sus cuentas ya no se actualizarán.' },
+    done: 'Continuar',
+    startAgain: 'Empezar de nuevo',
+    outcomes: {
+      accessDenied: {
+        title: 'Saliste antes de terminar',
+        text: 'No se conectó nada. Puedes volver a intentarlo cuando quieras.',
+      },
+      tosDeclined: {
+        title: 'Rechazaste las condiciones',
+        text: 'Tu banco no se puede conectar sin aceptarlas.',
+      },
+      sessionExpired: {
+        title: 'Ha tardado demasiado',
+        text: 'Por tu seguridad, la página segura se cerró. Inténtalo de nuevo.',
+      },
+      serverError: {
+        title: 'La página segura tuvo un problema',
+        text: 'No se conectó nada. Inténtalo de nuevo en un momento.',
+      },
+      forged: {
+        title: 'Este enlace no se puede usar',
+        text: 'Ya se usó o no viene de esta aplicación. Vuelve a empezar desde la aplicación.',
+      },
+      unknown: {
+        title: 'La conexión no se completó',
+        text: 'No se conectó nada. Inténtalo de nuevo.',
+      },
+    },
+  },
 };

@@ -72,4 +72,45 @@ export const fr: Messages = {
     },
     noFields: 'Rien à renseigner pour cette étape.',
   },
+  connect: {
+    handoffOpening: (name) => `Ouverture de la page sécurisée de ${name}…`,
+    handoffHint: (name) => `Vous terminerez sur une page sécurisée pour ${name}, puis reviendrez ici.`,
+    handoffContinue: 'Continuer vers la page sécurisée',
+    callbackReading: 'Vérification en cours…',
+    connectedTitle: (name) => `Connexion à ${name} réussie`,
+    connectedTitleUnnamed: 'Votre banque est connectée',
+    connectedText: (count) =>
+      count === 1
+        ? 'Vos comptes seront désormais tenus à jour.'
+        : `${formatNumber('fr', count)} connexions ont été ajoutées.`,
+    deleted: { title: 'La connexion a été supprimée', text: 'Ses comptes ne seront plus mis à jour.' },
+    done: 'Continuer',
+    startAgain: 'Recommencer',
+    outcomes: {
+      accessDenied: {
+        title: 'La connexion n’a pas été terminée',
+        text: 'Rien n’a été connecté. Vous pouvez réessayer quand vous le souhaitez.',
+      },
+      tosDeclined: {
+        title: 'Vous avez refusé les conditions',
+        text: 'Votre banque ne peut pas être connectée sans les accepter.',
+      },
+      sessionExpired: {
+        title: 'Cela a pris trop de temps',
+        text: 'Pour votre sécurité, la page sécurisée a été fermée. Veuillez réessayer.',
+      },
+      serverError: {
+        title: 'La page sécurisée a rencontré un problème',
+        text: 'Rien n’a été connecté. Veuillez réessayer dans un instant.',
+      },
+      forged: {
+        title: 'Ce lien ne peut pas être utilisé',
+        text: 'Il a déjà servi, ou il ne provient pas de cette application. Veuillez recommencer depuis l’application.',
+      },
+      unknown: {
+        title: 'La connexion n’a pas abouti',
+        text: 'Rien n’a été connecté. Veuillez réessayer.',
+      },
+    },
+  },
 };

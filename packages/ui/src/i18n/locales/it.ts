@@ -70,4 +70,45 @@ export const it: Messages = {
     },
     noFields: 'Niente da compilare in questo passo.',
   },
+  connect: {
+    handoffOpening: (name) => `Apertura della pagina sicura di ${name}…`,
+    handoffHint: (name) => `Concluderai su una pagina sicura per ${name}, poi tornerai qui.`,
+    handoffContinue: 'Continua sulla pagina sicura',
+    callbackReading: 'Verifica dell’esito…',
+    connectedTitle: (name) => `Collegamento a ${name} riuscito`,
+    connectedTitleUnnamed: 'La tua banca è collegata',
+    connectedText: (count) =>
+      count === 1
+        ? 'I tuoi conti saranno tenuti aggiornati.'
+        : `Sono stati aggiunti ${formatNumber('it', count)} collegamenti.`,
+    deleted: { title: 'Il collegamento è stato rimosso', text: 'I suoi conti non saranno più aggiornati.' },
+    done: 'Continua',
+    startAgain: 'Ricomincia',
+    outcomes: {
+      accessDenied: {
+        title: 'L’operazione non è stata completata',
+        text: 'Non è stato collegato nulla. Puoi riprovare quando vuoi.',
+      },
+      tosDeclined: {
+        title: 'Hai rifiutato le condizioni',
+        text: 'La tua banca non può essere collegata senza accettarle.',
+      },
+      sessionExpired: {
+        title: 'Ci è voluto troppo tempo',
+        text: 'Per la tua sicurezza, la pagina sicura è stata chiusa. Riprova.',
+      },
+      serverError: {
+        title: 'La pagina sicura ha avuto un problema',
+        text: 'Non è stato collegato nulla. Riprova tra un momento.',
+      },
+      forged: {
+        title: 'Questo link non può essere usato',
+        text: 'È già stato usato oppure non proviene da questa app. Ricomincia dall’app.',
+      },
+      unknown: {
+        title: 'Il collegamento non è andato a buon fine',
+        text: 'Non è stato collegato nulla. Riprova.',
+      },
+    },
+  },
 };

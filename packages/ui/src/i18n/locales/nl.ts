@@ -70,4 +70,45 @@ export const nl: Messages = {
     },
     noFields: 'Bij deze stap hoeft niets ingevuld te worden.',
   },
+  connect: {
+    handoffOpening: (name) => `De beveiligde pagina van ${name} wordt geopend…`,
+    handoffHint: (name) => `Je rondt het af op een beveiligde pagina voor ${name} en komt daarna hier terug.`,
+    handoffContinue: 'Verder naar de beveiligde pagina',
+    callbackReading: 'Resultaat wordt gecontroleerd…',
+    connectedTitle: (name) => `${name} is gekoppeld`,
+    connectedTitleUnnamed: 'Je bank is gekoppeld',
+    connectedText: (count) =>
+      count === 1
+        ? 'Je rekeningen worden voortaan bijgewerkt.'
+        : `Er zijn ${formatNumber('nl', count)} koppelingen toegevoegd.`,
+    deleted: { title: 'De koppeling is verwijderd', text: 'De rekeningen ervan worden niet meer bijgewerkt.' },
+    done: 'Doorgaan',
+    startAgain: 'Opnieuw beginnen',
+    outcomes: {
+      accessDenied: {
+        title: 'Je bent gestopt voordat het klaar was',
+        text: 'Er is niets gekoppeld. Je kunt het opnieuw proberen wanneer je wilt.',
+      },
+      tosDeclined: {
+        title: 'Je hebt de voorwaarden geweigerd',
+        text: 'Zonder ze te accepteren kan je bank niet worden gekoppeld.',
+      },
+      sessionExpired: {
+        title: 'Dat duurde te lang',
+        text: 'Voor je veiligheid is de beveiligde pagina gesloten. Probeer het opnieuw.',
+      },
+      serverError: {
+        title: 'Er ging iets mis op de beveiligde pagina',
+        text: 'Er is niets gekoppeld. Probeer het zo meteen opnieuw.',
+      },
+      forged: {
+        title: 'Deze link kan niet worden gebruikt',
+        text: 'Hij is al gebruikt of komt niet uit deze app. Begin opnieuw vanuit de app.',
+      },
+      unknown: {
+        title: 'Het koppelen is niet gelukt',
+        text: 'Er is niets gekoppeld. Probeer het opnieuw.',
+      },
+    },
+  },
 };

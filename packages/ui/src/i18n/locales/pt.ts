@@ -72,4 +72,45 @@ export const pt: Messages = {
     },
     noFields: 'Não há nada a preencher neste passo.',
   },
+  connect: {
+    handoffOpening: (name) => `A abrir a página segura de ${name}…`,
+    handoffHint: (name) => `Vai concluir numa página segura para ${name} e depois voltar aqui.`,
+    handoffContinue: 'Continuar para a página segura',
+    callbackReading: 'A verificar o resultado…',
+    connectedTitle: (name) => `Ligação a ${name} concluída`,
+    connectedTitleUnnamed: 'O seu banco está ligado',
+    connectedText: (count) =>
+      count === 1
+        ? 'As suas contas passam a ser mantidas atualizadas.'
+        : `Foram adicionadas ${formatNumber('pt', count)} ligações.`,
+    deleted: { title: 'A ligação foi removida', text: 'As respetivas contas deixam de ser atualizadas.' },
+    done: 'Continuar',
+    startAgain: 'Recomeçar',
+    outcomes: {
+      accessDenied: {
+        title: 'Saiu antes de terminar',
+        text: 'Nada foi ligado. Pode tentar novamente quando quiser.',
+      },
+      tosDeclined: {
+        title: 'Recusou os termos',
+        text: 'O seu banco não pode ser ligado sem os aceitar.',
+      },
+      sessionExpired: {
+        title: 'Demorou demasiado tempo',
+        text: 'Por segurança, a página segura foi fechada. Tente novamente.',
+      },
+      serverError: {
+        title: 'A página segura teve um problema',
+        text: 'Nada foi ligado. Tente novamente dentro de momentos.',
+      },
+      forged: {
+        title: 'Este link não pode ser usado',
+        text: 'Já foi usado ou não veio desta aplicação. Recomece a partir da aplicação.',
+      },
+      unknown: {
+        title: 'A ligação não foi concluída',
+        text: 'Nada foi ligado. Tente novamente.',
+      },
+    },
+  },
 };
