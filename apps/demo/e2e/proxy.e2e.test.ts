@@ -4,11 +4,14 @@ import { createConnectorsClient } from '@connector-kit/core';
 import { demoConnectors } from '@connector-kit/mock-api';
 import { type MockServer, startMockServer } from '@connector-kit/mock-api/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { withLoopbackAliases } from '../server/guards.ts';
 import {
   type ApiProxyConfig,
   createApiProxyMiddleware,
   DEFAULT_EMULATOR_URL,
   describeApiProxy,
+  EMULATOR_CLIENT_ID,
+  EMULATOR_CLIENT_SECRET,
   EMULATOR_CONFIG_TOKEN,
   isWriteRequest,
   resolveApiProxyConfig,
@@ -40,9 +43,13 @@ async function recordingEmulator(configToken?: string): Promise<{ server: MockSe
   return { server, seen };
 }
 
-/** The proxy alone in a Node server, as Vite mounts it; other paths answer 418 to show they were passed on. */
+/**
+ * The proxy alone in a Node server, as Vite mounts it; other paths answer 418 to show they were passed on. Its
+ * allowed origins are its own URL (with its loopback aliases), known once it listens, as the Vite plugin does.
+ */
 async function startProxy(config: ApiProxyConfig): Promise<{ url: string; close: () => Promise<void> }> {
-  const middleware = createApiProxyMiddleware(config);
+  let origins: string[] = [];
+  const middleware = createApiProxyMiddleware(() => ({ ...config, allowedOrigins: origins }));
   const server: Server = createServer((request, response) =>
     middleware(request, response, () => {
       response.writeHead(418, { 'content-type': 'text/plain' });
@@ -51,6 +58,7 @@ async function startProxy(config: ApiProxyConfig): Promise<{ url: string; close:
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origins = withLoopbackAliases([`http://127.0.0.1:${port}`]);
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>
@@ -90,6 +98,8 @@ describe('resolveApiProxyConfig', () => {
       upstream: DEFAULT_EMULATOR_URL,
       configToken: EMULATOR_CONFIG_TOKEN,
       target: { kind: 'emulator' },
+      client: { id: EMULATOR_CLIENT_ID, secret: EMULATOR_CLIENT_SECRET },
+      webview: { url: 'http://127.0.0.1:4010/webview', domain: 'connector-kit-emulator' },
     });
     expect(resolveApiProxyConfig({ CONNECTOR_KIT_EMULATOR_URL: 'http://127.0.0.1:4999/2.0/' }).upstream).toBe(
       'http://127.0.0.1:4999/2.0',
@@ -102,6 +112,8 @@ describe('resolveApiProxyConfig', () => {
       upstream: 'https://acme-sandbox.biapi.pro/2.0',
       configToken: undefined,
       target: { kind: 'powens', domain: 'acme-sandbox' },
+      client: undefined,
+      webview: { url: 'https://webview.powens.com', domain: 'acme-sandbox' },
     });
     expect(resolveApiProxyConfig({ POWENS_DOMAIN: 'Acme-Sandbox.biapi.pro' }).upstream).toBe(
       'https://acme-sandbox.biapi.pro/2.0',

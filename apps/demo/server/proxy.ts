@@ -1,12 +1,26 @@
 /**
  * The demo's API route: the browser calls `/api/2.0/*` on its own origin, and this server forwards the call to
  * the connectors API (the emulator, or a real Powens domain). The config token never reaches the browser: it is
- * added here, on the four write endpoints only.
+ * added here, on the four write endpoints only. The connections routes (`/users/me/connections…`) go with the
+ * token of the browser's session user instead, which never reaches the browser either (see `session.ts`).
  *
  * This is the pattern to copy in production, with one addition: before adding the token, check that the
  * signed-in user of your app is allowed to manage connectors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONNECT_MOUNT_PATH, handleConnectRequest } from './connect.ts';
+import {
+  type AllowedOrigins,
+  checkDeclaredLength,
+  checkHost,
+  checkWriteOrigin,
+  errorResponse,
+  isUnderPath,
+  isWellFormedHost,
+  readLimitedBody,
+  tooLargeResponse,
+} from './guards.ts';
+import { createSessionStore, type SessionStore, sessionOf } from './session.ts';
 
 /** The path the browser client uses as its API root. */
 export const API_MOUNT_PATH = '/api/2.0';
@@ -14,8 +28,21 @@ export const API_MOUNT_PATH = '/api/2.0';
 /** The emulator's address when nothing else is configured (`npm start` runs it there). */
 export const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:4010/2.0';
 
+/** The path of every route the demo server answers; anything below it that is not a route answers 404. */
+export const API_ROOT_PATH = '/api';
+
 /** The config token the emulator expects unless told otherwise; never used for a real Powens domain. */
 export const EMULATOR_CONFIG_TOKEN = 'emulator-config-token';
+
+/** The client id and secret the emulator accepts on `POST /auth/init`; never used for a real Powens domain. */
+export const EMULATOR_CLIENT_ID = 'connector-kit-demo';
+export const EMULATOR_CLIENT_SECRET = 'emulator-client-secret';
+
+/** The Webview's `domain` parameter for the emulator. */
+export const EMULATOR_DOMAIN = 'connector-kit-emulator';
+
+/** The Powens Webview, for every real domain. */
+export const POWENS_WEBVIEW_URL = 'https://webview.powens.com';
 
 export interface ApiProxyConfig {
   /** The API root to forward to, e.g. `https://acme-sandbox.biapi.pro/2.0`. */
@@ -24,8 +51,25 @@ export interface ApiProxyConfig {
   configToken: string | undefined;
   /** What the upstream is, for the startup line: never the token. */
   target: { kind: 'emulator' } | { kind: 'powens'; domain: string };
+  /**
+   * The client id and secret that create the session users (`POST /auth/init`); server side only. Absent: the
+   * hand-off to the Webview is unavailable, and so are the connections routes.
+   */
+  client?: { id: string; secret: string } | undefined;
+  /** Where the browser goes for the hand-off: the Webview's root and the `domain` parameter it expects. */
+  webview: { url: string; domain: string };
+  /**
+   * The origins this server is reached at (see `AllowedOrigins`). Requests addressed to another host and writes
+   * from another origin are refused; with none configured, every request is.
+   */
+  allowedOrigins?: AllowedOrigins | undefined;
   /** Per-request timeout of the upstream call, in milliseconds (default 30,000). */
   timeoutMs?: number;
+  /**
+   * Timeout of the connections routes, in milliseconds (default 300,000): adding or syncing a connection is
+   * synchronous with the bank and may take minutes.
+   */
+  connectionsTimeoutMs?: number;
   /** The `fetch` used to call the upstream (default: the global one). */
   fetch?: typeof fetch;
 }
@@ -51,23 +95,53 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /**
- * Where the demo's API calls go, from the environment:
- * - `POWENS_DOMAIN` set: that Powens domain, with `POWENS_CONFIG_TOKEN` (if any) on writes;
+ * Where the demo's API calls go, from the environment (the one place that reads it):
+ * - `POWENS_DOMAIN` set: that Powens domain, with `POWENS_CONFIG_TOKEN` (if any) on writes, and the Powens Webview
+ *   when both `POWENS_CLIENT_ID` and `POWENS_CLIENT_SECRET` are set;
  * - otherwise the emulator at `CONNECTOR_KIT_EMULATOR_URL` (default `http://127.0.0.1:4010/2.0`), with
- *   `POWENS_CONFIG_TOKEN` or else the emulator's own token.
+ *   `POWENS_CONFIG_TOKEN`, `POWENS_CLIENT_ID` and `POWENS_CLIENT_SECRET` or else the emulator's own, and the
+ *   emulator's Webview at the same origin.
  */
 export function resolveApiProxyConfig(env: Env = process.env, options: ResolveApiProxyOptions = {}): ApiProxyConfig {
   const domain = nonEmpty(env.POWENS_DOMAIN);
   const token = nonEmpty(env.POWENS_CONFIG_TOKEN);
+  const clientId = nonEmpty(env.POWENS_CLIENT_ID);
+  const clientSecret = nonEmpty(env.POWENS_CLIENT_SECRET);
   if (domain !== undefined) {
     if (!DOMAIN_PATTERN.test(domain)) {
       throw new Error('POWENS_DOMAIN must look like "acme-sandbox" or "acme-sandbox.biapi.pro"');
     }
     const upstream = (options.domainBaseUrl ?? powensBaseUrl)(domain);
-    return { upstream: trimSlashes(upstream), configToken: token, target: { kind: 'powens', domain } };
+    return {
+      upstream: trimSlashes(upstream),
+      configToken: token,
+      target: { kind: 'powens', domain },
+      client: clientId !== undefined && clientSecret !== undefined ? { id: clientId, secret: clientSecret } : undefined,
+      webview: { url: POWENS_WEBVIEW_URL, domain },
+    };
   }
-  const upstream = nonEmpty(env.CONNECTOR_KIT_EMULATOR_URL) ?? DEFAULT_EMULATOR_URL;
-  return { upstream: trimSlashes(upstream), configToken: token ?? EMULATOR_CONFIG_TOKEN, target: { kind: 'emulator' } };
+  const upstream = trimSlashes(nonEmpty(env.CONNECTOR_KIT_EMULATOR_URL) ?? DEFAULT_EMULATOR_URL);
+  return {
+    upstream,
+    configToken: token ?? EMULATOR_CONFIG_TOKEN,
+    target: { kind: 'emulator' },
+    client: { id: clientId ?? EMULATOR_CLIENT_ID, secret: clientSecret ?? EMULATOR_CLIENT_SECRET },
+    webview: { url: `${emulatorOrigin(upstream)}/webview`, domain: EMULATOR_DOMAIN },
+  };
+}
+
+/** `http://127.0.0.1:4010/2.0` → `http://127.0.0.1:4010`: the emulator serves its Webview next to its API. */
+function emulatorOrigin(upstream: string): string {
+  let url: URL;
+  try {
+    url = new URL(upstream);
+  } catch {
+    throw new Error('CONNECTOR_KIT_EMULATOR_URL must be an http(s) URL like "http://127.0.0.1:4010/2.0"');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error('CONNECTOR_KIT_EMULATOR_URL must be an http(s) URL like "http://127.0.0.1:4010/2.0"');
+  }
+  return url.origin;
 }
 
 function trimSlashes(url: string): string {
@@ -81,14 +155,36 @@ export function describeApiProxy(config: ApiProxyConfig): string {
   return `${API_MOUNT_PATH} → ${where} at ${config.upstream} (${token})`;
 }
 
-/** The routes of the connectors API this proxy serves; anything else is not forwarded. */
+/**
+ * The routes of the API this proxy serves; anything else is not forwarded. `credential` says what goes upstream as
+ * `Authorization`: the config token on the connector writes, the session user's token on the connections routes.
+ */
 const SEGMENT = '[A-Za-z0-9][A-Za-z0-9,-]*';
-const ROUTES: readonly { pattern: RegExp; methods: readonly string[]; writes: readonly string[] }[] = [
-  { pattern: /^\/connectors$/, methods: ['GET', 'PATCH'], writes: ['PATCH'] },
-  { pattern: new RegExp(`^/connectors/${SEGMENT}$`), methods: ['GET', 'PUT'], writes: ['PUT'] },
-  { pattern: new RegExp(`^/connectors/${SEGMENT}/sources$`), methods: ['GET'], writes: [] },
-  { pattern: new RegExp(`^/connectors/${SEGMENT}/sources/${SEGMENT}$`), methods: ['GET', 'PUT'], writes: ['PUT'] },
-  { pattern: /^\/(?:banks|providers)$/, methods: ['GET'], writes: [] },
+interface ProxyRoute {
+  pattern: RegExp;
+  methods: readonly string[];
+  /** The methods that carry the config token. */
+  writes: readonly string[];
+  credential: 'config' | 'user';
+}
+const ROUTES: readonly ProxyRoute[] = [
+  { pattern: /^\/connectors$/, methods: ['GET', 'PATCH'], writes: ['PATCH'], credential: 'config' },
+  { pattern: new RegExp(`^/connectors/${SEGMENT}$`), methods: ['GET', 'PUT'], writes: ['PUT'], credential: 'config' },
+  { pattern: new RegExp(`^/connectors/${SEGMENT}/sources$`), methods: ['GET'], writes: [], credential: 'config' },
+  {
+    pattern: new RegExp(`^/connectors/${SEGMENT}/sources/${SEGMENT}$`),
+    methods: ['GET', 'PUT'],
+    writes: ['PUT'],
+    credential: 'config',
+  },
+  { pattern: /^\/(?:banks|providers)$/, methods: ['GET'], writes: [], credential: 'config' },
+  { pattern: /^\/users\/me\/connections$/, methods: ['GET', 'POST'], writes: [], credential: 'user' },
+  {
+    pattern: /^\/users\/me\/connections\/\d+$/,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    writes: [],
+    credential: 'user',
+  },
 ];
 
 /**
@@ -101,36 +197,39 @@ export function isWriteRequest(method: string, path: string): boolean {
   return ROUTES.some((route) => route.pattern.test(path) && route.writes.includes(upper));
 }
 
+/** Whether a call goes upstream with the session user's token: the connections routes. */
+export function isUserRequest(method: string, path: string): boolean {
+  const upper = method.toUpperCase();
+  return ROUTES.some(
+    (route) => route.pattern.test(path) && route.credential === 'user' && route.methods.includes(upper),
+  );
+}
+
 /** Request headers worth passing on; everything else (cookies, the browser's own Authorization...) stays here. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type'];
 /** Response headers the browser client reads. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'allow', 'cache-control', 'content-language'];
-
-function errorResponse(status: number, code: string, description: string, headers: Record<string, string> = {}) {
-  return Response.json({ code, description, request_id: null }, { status, headers });
-}
-
-/** Whether a write comes from a page of another site: only this app's own pages may trigger one. */
-function isCrossSite(request: Request): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site !== null && site !== 'same-origin' && site !== 'none') return true;
-  const origin = request.headers.get('origin');
-  if (origin === null) return false;
-  const host = request.headers.get('host') ?? new URL(request.url).host;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
+/** Statuses whose answer has no body: `new Response(body, { status: 204 })` would throw. */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
  * Answers one call to `/api/2.0/*` (Fetch API in, Fetch API out). Returns `null` for a URL outside the mount path,
- * so that the host server can serve it another way.
+ * so that the host server can serve it another way. `sessions` holds the session users for the connections
+ * routes; without it (or without a session cookie) they answer 401.
+ *
+ * The checks run in this order, all before the body is read: the host (421), the route (404), the method (405),
+ * the origin of a write (403), the declared body size (413), the session (401); then the body is read up to 1 MB
+ * (413 past it).
  */
-export async function handleApiRequest(request: Request, config: ApiProxyConfig): Promise<Response | null> {
+export async function handleApiRequest(
+  request: Request,
+  config: ApiProxyConfig,
+  sessions?: SessionStore,
+): Promise<Response | null> {
   const url = new URL(request.url);
-  if (url.pathname !== API_MOUNT_PATH && !url.pathname.startsWith(`${API_MOUNT_PATH}/`)) return null;
+  if (!isUnderPath(url.pathname, API_MOUNT_PATH)) return null;
+  const misdirected = checkHost(request, config.allowedOrigins);
+  if (misdirected) return misdirected;
   const path = url.pathname.slice(API_MOUNT_PATH.length);
   const method = request.method.toUpperCase();
 
@@ -141,9 +240,16 @@ export async function handleApiRequest(request: Request, config: ApiProxyConfig)
       Allow: route.methods.join(', '),
     });
   }
-  const write = route.writes.includes(method);
-  if (write && isCrossSite(request)) {
-    return errorResponse(403, 'forbidden', 'Writes are accepted from this app’s own pages only');
+  const refused = checkWriteOrigin(request, config.allowedOrigins) ?? checkDeclaredLength(request);
+  if (refused) return refused;
+
+  let authorization: string | undefined;
+  if (route.credential === 'user') {
+    const session = sessionOf(request, sessions);
+    if (session === undefined) return errorResponse(401, 'unauthorized', 'No session: start a connection first');
+    authorization = `Bearer ${session.userToken}`;
+  } else if (route.writes.includes(method) && config.configToken !== undefined) {
+    authorization = `Bearer ${config.configToken}`;
   }
 
   const headers = new Headers();
@@ -151,10 +257,19 @@ export async function handleApiRequest(request: Request, config: ApiProxyConfig)
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  if (write && config.configToken !== undefined) headers.set('authorization', `Bearer ${config.configToken}`);
+  if (authorization !== undefined) headers.set('authorization', authorization);
 
-  const body = method === 'GET' ? undefined : await request.arrayBuffer();
-  const timeout = AbortSignal.timeout(config.timeoutMs ?? 30_000);
+  let body: Uint8Array<ArrayBuffer> | null | undefined;
+  try {
+    body = method === 'GET' ? undefined : await readLimitedBody(request);
+  } catch {
+    return errorResponse(request.signal.aborted ? 499 : 400, 'badRequest', 'The request body could not be read');
+  }
+  if (body === null) return tooLargeResponse();
+
+  const timeoutMs =
+    route.credential === 'user' ? (config.connectionsTimeoutMs ?? 300_000) : (config.timeoutMs ?? 30_000);
+  const timeout = AbortSignal.timeout(timeoutMs);
   let upstream: Response;
   try {
     upstream = await (config.fetch ?? fetch)(`${config.upstream}${path}${url.search}`, {
@@ -176,20 +291,86 @@ export async function handleApiRequest(request: Request, config: ApiProxyConfig)
     const value = upstream.headers.get(name);
     if (value !== null) responseHeaders.set(name, value);
   }
+  if (NULL_BODY_STATUSES.has(upstream.status)) {
+    await upstream.body?.cancel();
+    return new Response(null, { status: upstream.status, headers: responseHeaders });
+  }
   return new Response(await upstream.arrayBuffer(), { status: upstream.status, headers: responseHeaders });
 }
 
-function readBody(message: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    message.on('data', (chunk: Buffer) => chunks.push(chunk));
-    message.on('end', () => resolve(Buffer.concat(chunks)));
-    message.on('error', reject);
-  });
+/**
+ * Answers every call under `/api/`: the proxy (`/api/2.0/*`), the hand-off routes (`/api/connect/*`), and 404 for
+ * anything else there (after the host check). `null` for a URL outside `/api/`.
+ */
+export async function handleDemoRequest(
+  request: Request,
+  config: ApiProxyConfig,
+  sessions: SessionStore,
+): Promise<Response | null> {
+  const { pathname } = new URL(request.url);
+  if (!isUnderPath(pathname, API_ROOT_PATH)) return null;
+  if (isUnderPath(pathname, API_MOUNT_PATH)) return handleApiRequest(request, config, sessions);
+  if (isUnderPath(pathname, CONNECT_MOUNT_PATH)) return handleConnectRequest(request, config, sessions);
+  return (
+    checkHost(request, config.allowedOrigins) ??
+    errorResponse(404, 'notFound', `The demo server has no route ${pathname}`)
+  );
 }
 
-/** The Node request as a Fetch `Request`, aborted if the browser disconnects. */
-async function toRequest(message: IncomingMessage, out: ServerResponse): Promise<Request> {
+/**
+ * The Node request body as a web stream that reads nothing until asked: the checks of `handleApiRequest` run
+ * first, and a refused request leaves its body unread. Cancelling it pauses the request; the answer then closes
+ * the connection (see `send`).
+ */
+function bodyStream(message: IncomingMessage): ReadableStream<Uint8Array> {
+  let listening = false;
+  let settled = false;
+  const settle = (finish: () => void) => {
+    if (settled) return;
+    settled = true;
+    finish();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (!listening) {
+          listening = true;
+          message.on('data', (chunk: Buffer) => {
+            if (settled) return;
+            controller.enqueue(new Uint8Array(chunk));
+            message.pause();
+          });
+          message.once('end', () => settle(() => controller.close()));
+          message.once('error', (error) => settle(() => controller.error(error)));
+          message.once('close', () => settle(() => controller.error(new Error('The request was closed'))));
+        }
+        message.resume();
+      },
+      cancel() {
+        settled = true;
+        message.pause();
+      },
+    },
+    // Nothing is read ahead of the consumer: a chunk is pulled only when one is asked for.
+    { highWaterMark: 0 },
+  );
+}
+
+/** The origin a Node request came in at: the scheme of its socket (https when TLS) and the host it was sent to. */
+function requestBase(message: IncomingMessage): { scheme: 'http' | 'https'; host: string | undefined } {
+  const { socket } = message;
+  const authority = message.headers[':authority'];
+  return {
+    scheme: 'encrypted' in socket && socket.encrypted === true ? 'https' : 'http',
+    host: message.headers.host ?? (typeof authority === 'string' ? authority : undefined),
+  };
+}
+
+/**
+ * The Node request as a Fetch `Request`, aborted if the browser disconnects. The body is not read here: it
+ * streams in when (and if) the handler reads it.
+ */
+function toRequest(message: IncomingMessage, out: ServerResponse): Request {
   const controller = new AbortController();
   out.on('close', () => {
     if (!out.writableFinished) controller.abort();
@@ -200,49 +381,84 @@ async function toRequest(message: IncomingMessage, out: ServerResponse): Promise
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
+  const { scheme, host } = requestBase(message);
+  if (host !== undefined && !headers.has('host')) headers.set('host', host);
   const method = (message.method ?? 'GET').toUpperCase();
-  const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(message);
-  return new Request(new URL(message.url ?? '/', `http://${message.headers.host ?? 'localhost'}`), {
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  // A malformed Host (`a@b`, spaces...) is not used to build the URL: `checkHost` refuses the request anyway.
+  const base = host !== undefined && isWellFormedHost(host) ? host : 'invalid.invalid';
+  const url = new URL(message.url ?? '/', `${scheme}://${base}`);
+  const init: RequestInit & { duplex?: 'half' } = {
     method,
     headers,
     signal: controller.signal,
-    ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}),
+    ...(hasBody ? { body: bodyStream(message), duplex: 'half' } : {}),
+  };
+  return new Request(url, init);
+}
+
+/**
+ * `Connection: close` when the request body was left unread (refused before or while reading it): the answer then
+ * closes the connection rather than making Node read the rest of the body to keep it alive. HTTP/1 only: HTTP/2 has
+ * no such header, and its flow control stops a client that sends more than is read.
+ */
+function closeIfUnread(message: IncomingMessage): Record<string, string> {
+  return message.httpVersionMajor < 2 && !message.complete ? { connection: 'close' } : {};
+}
+
+/** Writes a Fetch `Response` to Node. */
+async function send(response: Response, message: IncomingMessage, out: ServerResponse): Promise<void> {
+  if (out.destroyed) return;
+  const body = response.body === null ? null : Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
   });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  if (body !== null) headers['content-length'] = String(body.length);
+  Object.assign(headers, closeIfUnread(message));
+  out.writeHead(response.status, headers);
+  out.end(body ?? undefined);
 }
 
 export type NodeMiddleware = (message: IncomingMessage, out: ServerResponse, next: (error?: unknown) => void) => void;
 
+export interface ApiMiddlewareOptions {
+  /** The session store (default: a new one for this middleware). */
+  sessions?: SessionStore;
+}
+
 /**
- * `handleApiRequest` as a Connect / Node middleware (Vite's dev and preview servers, or a bare `node:http` server).
- * `config` is read per request, so a getter can follow a changing environment.
+ * `handleDemoRequest` as a Connect / Node middleware (Vite's dev and preview servers, or a bare `node:http`
+ * server): every call under `/api/`, the rest passed on. `config` is read per request, so a getter can follow a
+ * changing environment (or origins known only once the server listens).
  */
-export function createApiProxyMiddleware(config: ApiProxyConfig | (() => ApiProxyConfig)): NodeMiddleware {
+export function createApiProxyMiddleware(
+  config: ApiProxyConfig | (() => ApiProxyConfig),
+  options: ApiMiddlewareOptions = {},
+): NodeMiddleware {
+  const sessions = options.sessions ?? createSessionStore();
   return (message, out, next) => {
     const pathname = (message.url ?? '/').split('?')[0] ?? '/';
-    if (pathname !== API_MOUNT_PATH && !pathname.startsWith(`${API_MOUNT_PATH}/`)) {
+    if (!isUnderPath(pathname, API_ROOT_PATH)) {
       next();
       return;
     }
-    toRequest(message, out)
-      .then((request) => handleApiRequest(request, typeof config === 'function' ? config() : config))
+    Promise.resolve()
+      .then(() =>
+        handleDemoRequest(toRequest(message, out), typeof config === 'function' ? config() : config, sessions),
+      )
       .then(async (response) => {
         if (!response) {
           next();
           return;
         }
-        if (out.destroyed) return;
-        const body = Buffer.from(await response.arrayBuffer());
-        const headers: Record<string, string> = {};
-        response.headers.forEach((value, name) => {
-          headers[name] = value;
-        });
-        headers['content-length'] = String(body.length);
-        out.writeHead(response.status, headers);
-        out.end(body);
+        await send(response, message, out);
       })
       .catch(() => {
         if (!out.headersSent) {
-          out.writeHead(500, { 'content-type': 'application/json' });
+          out.writeHead(500, { 'content-type': 'application/json', ...closeIfUnread(message) });
           out.end(JSON.stringify({ code: 'bug', description: 'The demo server failed', request_id: null }));
         } else out.destroy();
       });
