@@ -13,6 +13,8 @@ export default defineProject({
     name: 'e2e',
     environment: 'node',
     include: ['apps/demo/e2e/**/*.e2e.test.ts'],
+    // One production build of the demo for every file that opens it in Chromium.
+    globalSetup: ['apps/demo/e2e/support/build.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -296,6 +296,7 @@ describe('the connect configuration', () => {
       webviewUrl: 'http://127.0.0.1:4999/webview',
       apiUrl: 'http://127.0.0.1:4999/2.0',
       webview: true,
+      session: false,
     });
     expect(describeHandOff(config)).toBe('hand-off: emulator Webview at http://127.0.0.1:4999/webview');
     expect(() => resolveApiProxyConfig({ CONNECTOR_KIT_EMULATOR_URL: 'not a url' })).toThrow(
@@ -313,6 +314,7 @@ describe('the connect configuration', () => {
       webviewUrl: 'https://webview.powens.com',
       apiUrl: 'https://acme-sandbox.biapi.pro/2.0',
       webview: true,
+      session: false,
     });
     expect(describeHandOff(config)).toBe('hand-off: Powens Webview for acme-sandbox');
     expect(JSON.stringify(connectPageConfig(config))).not.toContain('acme-secret');
@@ -333,6 +335,7 @@ describe('the connect configuration', () => {
         webviewUrl: 'https://webview.powens.com',
         apiUrl: 'https://acme-sandbox.biapi.pro/2.0',
         webview: false,
+        session: false,
       });
       expect(describeHandOff(config)).toBe('hand-off unavailable: set POWENS_CLIENT_ID and POWENS_CLIENT_SECRET');
     }
@@ -376,6 +379,7 @@ describe('the hand-off and connections routes', () => {
       webviewUrl: 'http://upstream.test/webview',
       apiUrl: UPSTREAM,
       webview: true,
+      session: false,
     });
     expect(answer.headers['cache-control']).toBe('no-store');
     expect(answer.headers['set-cookie']).toBeUndefined();

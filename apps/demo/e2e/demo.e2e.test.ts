@@ -1,162 +1,29 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { type MockServer, startMockServer } from '@connector-kit/mock-api/server';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../vite.shared.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, expectFocused, screenshot, setupDemo, tabTo } from './support/demo.ts';
 
 /**
  * The built demo in headless Chromium, served by `vite preview` (with the demo's API proxy) in front of an
- * emulator on a free port. One build and one browser for the whole file; a fresh browser context per test.
+ * emulator on a free port: the picker and the form on the direct path, the admin console, errors, accessibility.
  */
 
-const demoRoot = path.resolve(import.meta.dirname, '..');
-const artifacts = path.join(demoRoot, 'test-results');
+const demo = setupDemo();
+const open = (address: string, options?: Parameters<typeof demo.open>[1]) => demo.open(address, options);
 const MASK = '••••••';
 
-let emulator: MockServer;
-let server: PreviewServer;
-let browser: Browser;
-let baseUrl: string;
-let outDir: string;
-
-beforeAll(async () => {
-  emulator = await startMockServer({ port: 0 });
-  // The proxy reads its upstream from the environment when the preview server starts: the emulator above, never
-  // a real domain a developer may have configured in their shell.
-  delete process.env.POWENS_DOMAIN;
-  delete process.env.POWENS_CONFIG_TOKEN;
-  process.env.CONNECTOR_KIT_EMULATOR_URL = emulator.url;
-
-  outDir = await mkdtemp(path.join(os.tmpdir(), 'connector-kit-demo-'));
-  const configFile = path.join(demoRoot, 'vite.config.ts');
-  // The app as people get it: Vite takes the mode of the bundle from NODE_ENV, which Vitest sets to `test`.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile,
-      root: demoRoot,
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, sourcemap: false },
-    });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
-  server = await preview({
-    configFile,
-    root: demoRoot,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  const address = server.httpServer.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-  await mkdir(artifacts, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await emulator?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  emulator.emulator.reset();
-});
-
-interface Session {
-  page: Page;
-  /** The Content-Security-Policy the page was served with. */
-  policy: string | null;
-  /** Console errors, uncaught exceptions and Content-Security-Policy violations seen so far. */
-  problems: string[];
-  close(): Promise<void>;
-}
-
-async function open(hash: string, { bypassCSP = false } = {}): Promise<Session> {
-  const context = await browser.newContext({
-    bypassCSP,
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-US',
-    colorScheme: 'light',
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  const response = await page.goto(`${baseUrl}/${hash}`);
-  const policy = (await response?.allHeaders())?.['content-security-policy'] ?? null;
-  return { page, policy, problems, close: () => context.close() };
-}
-
-async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage, animations: 'disabled' });
-}
-
-/** Presses Tab until `target` has the focus (the keyboard-only way to reach a control). */
-async function tabTo(page: Page, target: Locator, max = 25): Promise<void> {
-  await target.waitFor();
-  for (let presses = 0; presses <= max; presses++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${String(target)} never got the focus after ${max} Tab presses`);
-}
-
-async function expectFocused(target: Locator): Promise<void> {
-  await expect.poll(() => target.evaluate((element) => element === document.activeElement)).toBe(true);
-}
-
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** The axe-core rules (WCAG 2.2 A and AA) the page breaks, as `rule: target` lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
-    const results = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    })) as { violations: AxeViolation[] };
-    return results.violations;
-  });
-  return violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${violation.help}`,
-    ),
-  );
-}
-
 const connectorNamed = (name: string) => {
-  const connector = emulator.emulator.connectors.find((candidate) => candidate.name === name);
+  const connector = demo.emulator.emulator.connectors.find((candidate) => candidate.name === name);
   if (!connector) throw new Error(`no connector named ${name}`);
   return connector;
 };
 
-describe('the connect flow', () => {
+describe('the connect flow on the direct path', () => {
   it('works by mouse in English, and shows what the app receives with the password masked', async () => {
     const { page, policy, problems, close } = await open('#/connect');
     try {
       // Served under a strict policy: any inline script or eval would show up in `problems`.
       expect(policy).toContain("script-src 'self'");
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.getByRole('radio', { name: /^Direct \(Agent status\)/ }).check();
       await page.getByRole('combobox', { name: 'Country' }).click();
       await page.getByRole('option', { name: /^France,/ }).click();
       await expect(page.getByRole('combobox', { name: 'Country' }).textContent()).resolves.toContain('France');
@@ -214,6 +81,11 @@ describe('the connect flow', () => {
       await keyboard.press('Enter');
       await expect(theme.getAttribute('aria-pressed')).resolves.toBe('true');
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.ckTheme)).toBe('dark');
+
+      // The path: the Webview is chosen; the arrow keys move to the direct one.
+      await tabTo(page, page.getByRole('radio', { name: /^Webview Powens/ }));
+      await keyboard.press('ArrowDown');
+      await expect(page.getByRole('radio', { name: /^Directe/ }).isChecked()).resolves.toBe(true);
 
       const country = page.getByRole('combobox', { name: 'Pays' });
       await tabTo(page, country);
@@ -287,7 +159,7 @@ describe('the connect flow', () => {
 
   it('shows an API error in the page’s language and recovers when the person tries again', async () => {
     // One failure is retried automatically: the list appears without the person seeing an error.
-    emulator.emulator.setFaults([{ kind: 'status', status: 500, route: 'list', times: 1 }]);
+    demo.emulator.emulator.setFaults([{ kind: 'status', status: 500, route: 'list', times: 1 }]);
     const first = await open('#/connect');
     try {
       await first.page.getByRole('combobox', { name: 'Search for your bank' }).fill('societe generale');
@@ -298,13 +170,13 @@ describe('the connect flow', () => {
     }
 
     // An outage that asks to come back in two minutes is left to the person, with a way to try again.
-    emulator.emulator.setFaults([{ kind: 'status', status: 503, retryAfter: 120, route: 'list' }]);
+    demo.emulator.emulator.setFaults([{ kind: 'status', status: 503, retryAfter: 120, route: 'list' }]);
     const { page, problems, close } = await open('#/connect');
     try {
       const alert = page.getByRole('alert');
       await expect.poll(() => alert.textContent()).toContain('The service is having trouble right now.');
       await screenshot(page, 'connect-error-en-light');
-      emulator.emulator.setFaults([]);
+      demo.emulator.emulator.setFaults([]);
       await page.getByRole('combobox', { name: 'Search for your bank' }).fill('societe generale');
       await alert.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('option', { name: 'Société Générale' }).waitFor();
@@ -443,7 +315,7 @@ describe('the admin console', () => {
         .filter({ has: page.getByRole('rowheader', { name: /^BNP Paribas [0-9a-f-]+$/ }) });
       await row.getByText('Visible', { exact: true }).waitFor();
 
-      emulator.emulator.setFaults([{ kind: 'status', status: 500, route: 'update' }]);
+      demo.emulator.emulator.setFaults([{ kind: 'status', status: 500, route: 'update' }]);
       await row.getByRole('button', { name: 'Hide BNP Paribas', exact: true }).click();
       const message = 'Hiding “BNP Paribas” failed; the change was undone.';
       const failure = page.getByRole('paragraph').filter({ hasText: message });
@@ -455,7 +327,7 @@ describe('the admin console', () => {
       expect(bnp().hidden).not.toBe(true);
       await screenshot(page, 'admin-error-en-light', false);
 
-      emulator.emulator.setFaults([]);
+      demo.emulator.emulator.setFaults([]);
       await alert.getByRole('button', { name: 'Try again' }).click();
       await expect.poll(() => bnp().hidden).toBe(true);
       await expect.poll(() => row.getByText('Hidden', { exact: true }).count()).toBe(1);
@@ -484,6 +356,7 @@ describe('accessibility', () => {
         await theme.click();
       };
 
+      await page.getByRole('radio', { name: /^Direct \(Agent status\)/ }).check();
       await page.getByRole('combobox', { name: 'Search for your bank' }).fill('societe');
       await page.getByRole('option', { name: 'Société Générale' }).waitFor();
       await both('picker');

@@ -168,6 +168,7 @@ describe('the demo server in front of the emulator', () => {
       webviewUrl: `${origin}/webview`,
       apiUrl: emulator.url,
       webview: true,
+      session: false,
     });
 
     const first = await call(base, '/api/connect/code', { method: 'POST', headers: own() });
@@ -175,6 +176,8 @@ describe('the demo server in front of the emulator', () => {
     const { code } = json(first);
     expect(typeof code).toBe('string');
     const cookie = cookieFrom(first);
+    // The page learns that this browser has a user now (the cookie itself is out of its reach).
+    expect(json(await call(base, '/api/connect/config', { headers: { cookie } }))).toMatchObject({ session: true });
     const second = await call(base, '/api/connect/code', { method: 'POST', headers: { ...own(), cookie } });
     expect(second.status).toBe(200);
     expect(second.headers['set-cookie']).toBeUndefined();

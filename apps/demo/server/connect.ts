@@ -26,6 +26,11 @@ export interface ConnectPageConfig {
   apiUrl: string;
   /** Whether the hand-off is available (`POST /api/connect/code` can answer). */
   webview: boolean;
+  /**
+   * Whether this browser already has a session, hence a Powens user whose connections can be listed (the cookie is
+   * httpOnly: the page cannot see it).
+   */
+  session: boolean;
 }
 
 /** `POST /api/connect/code`: a single-use temporary code for the Webview or `/webauth`. */
@@ -33,13 +38,14 @@ export interface ConnectCode {
   code: string;
 }
 
-export function connectPageConfig(config: ApiProxyConfig): ConnectPageConfig {
+export function connectPageConfig(config: ApiProxyConfig, session = false): ConnectPageConfig {
   return {
     clientId: config.client?.id ?? null,
     domain: config.webview.domain,
     webviewUrl: config.webview.url,
     apiUrl: config.upstream,
     webview: config.client !== undefined,
+    session,
   };
 }
 
@@ -52,7 +58,7 @@ export function describeHandOff(config: ApiProxyConfig): string {
 }
 
 const ROUTES: Readonly<Record<string, { method: 'GET' | 'POST'; answer: Answer }>> = {
-  '/config': { method: 'GET', answer: (_request, config) => answerConfig(config) },
+  '/config': { method: 'GET', answer: answerConfig },
   '/code': { method: 'POST', answer: answerCode },
 };
 
@@ -86,8 +92,9 @@ export async function handleConnectRequest(
   return route.answer(request, config, sessions);
 }
 
-function answerConfig(config: ApiProxyConfig): Response {
-  return Response.json(connectPageConfig(config), { headers: { 'cache-control': 'no-store' } });
+function answerConfig(request: Request, config: ApiProxyConfig, sessions: SessionStore): Response {
+  const page = connectPageConfig(config, sessionOf(request, sessions) !== undefined);
+  return Response.json(page, { headers: { 'cache-control': 'no-store' } });
 }
 
 /**

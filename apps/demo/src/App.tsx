@@ -3,9 +3,10 @@ import { ConnectorsProvider, createConnectorsQueryClient } from '@connector-kit/
 import { LocaleProvider, localeDirection, SUPPORTED_LOCALES, type SupportedLocale } from '@connector-kit/ui';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { AdminPage } from './admin/AdminPage.tsx';
+import { CallbackPage } from './callback/CallbackPage.tsx';
 import { ConnectPage } from './connect/ConnectPage.tsx';
 import { type DemoMessages, demoMessages, nativeLanguageName, uiMessages } from './i18n.ts';
-import { type Page, type Theme, useLocaleChoice, usePage, useTheme } from './preferences.ts';
+import { type Page, type Theme, useConnectorFromHash, useLocaleChoice, usePage, useTheme } from './preferences.ts';
 
 /** The demo's own server route to the connectors API; it holds the config token (see server/proxy.ts). */
 const API_ROOT = '/api/2.0';
@@ -40,14 +41,15 @@ interface HeaderProps {
 
 function Header({ page, locale, onLocaleChange, theme, onThemeChange, messages: m }: HeaderProps) {
   const id = useId();
+  // Absolute: the callback page lives at /callback, outside the hash routes.
   const links: { page: Page; href: string; label: string }[] = [
-    { page: 'connect', href: '#/connect', label: m.connectPage },
-    { page: 'admin', href: '#/admin', label: m.adminPage },
+    { page: 'connect', href: '/#/connect', label: m.connectPage },
+    { page: 'admin', href: '/#/admin', label: m.adminPage },
   ];
   return (
     <header className="demo-header">
       <div className="demo-header__inner">
-        <a className="demo-brand" href="#/connect">
+        <a className="demo-brand" href="/#/connect">
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>
             connector-kit <span className="demo-brand__tagline">{m.productTagline}</span>
@@ -101,6 +103,7 @@ export function App() {
   const [locale, setLocale] = useLocaleChoice();
   const [theme, setTheme] = useTheme();
   const page = usePage();
+  const connectorUuid = useConnectorFromHash();
   const m = demoMessages[locale];
   const [queryClient] = useState(() => createConnectorsQueryClient());
   // Answers (field labels, country names) come in the page's language: one client, and one cache scope, per locale.
@@ -112,7 +115,8 @@ export function App() {
   }, [locale]);
 
   useEffect(() => {
-    document.title = `${page === 'admin' ? 'Manage connectors' : m.connectTitle} · connector-kit`;
+    const title = page === 'admin' ? 'Manage connectors' : page === 'callback' ? m.callbackTitle : m.connectTitle;
+    document.title = `${title} · connector-kit`;
   }, [page, m]);
 
   // After a move between pages, the focus goes to the new page's title, as after a page load.
@@ -139,7 +143,13 @@ export function App() {
           messages={m}
         />
         <main id="main" tabIndex={-1} className="demo-main">
-          {page === 'admin' ? <AdminPage headingRef={heading} /> : <ConnectPage messages={m} headingRef={heading} />}
+          {page === 'admin' ? (
+            <AdminPage headingRef={heading} />
+          ) : page === 'callback' ? (
+            <CallbackPage messages={m} locale={locale} />
+          ) : (
+            <ConnectPage messages={m} locale={locale} connectorUuid={connectorUuid} headingRef={heading} />
+          )}
         </main>
       </ConnectorsProvider>
     </LocaleProvider>

@@ -19,6 +19,23 @@ export interface DemoMessages {
   resultIntro: string;
   resultEmpty: string;
   connectAnother: string;
+  callbackTitle: string;
+  pathLegend: string;
+  pathWebview: string;
+  pathWebviewHint: string;
+  pathWebviewUnavailable: string;
+  pathDirect: string;
+  pathDirectHint: string;
+  loadingSetup: string;
+  connectionsTitle: string;
+  connectionsIntro: string;
+  loadingConnections: string;
+  noConnections: string;
+  connectionUpToDate: string;
+  connectionNeedsAttention: (state: string) => string;
+  removeConnection: string;
+  removeFailed: string;
+  unknownBank: string;
 }
 
 export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
@@ -32,12 +49,29 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
     darkTheme: 'Dark theme',
     connectTitle: 'Connect a bank',
     connectIntro:
-      'Choose a country, find your bank and fill in its form. Nothing is sent to a bank: this page shows what your app would receive.',
+      'Choose a country, find your bank and connect it. On the built-in emulator nothing leaves this machine: the Webview and the bank are emulated too.',
     resultTitle: 'What your app receives',
     resultIntro:
       'The flow hands this object to onSubmit. Passwords and secrets are masked on this page only: your app receives the real values, sends them to Powens and never logs them.',
     resultEmpty: 'Complete a connection to see it here.',
     connectAnother: 'Connect another bank',
+    callbackTitle: 'Back from your bank',
+    pathLegend: 'How does your app finish the connection?',
+    pathWebview: 'Powens Webview (any client)',
+    pathWebviewHint: 'The user picks a bank here and finishes on Powens’ secure page. Every client may use it.',
+    pathWebviewUnavailable: 'Unavailable: the demo server needs POWENS_CLIENT_ID and POWENS_CLIENT_SECRET.',
+    pathDirect: 'Direct (Agent status)',
+    pathDirectHint: 'Our form takes the credentials. Only for clients with Powens’ Agent status.',
+    loadingSetup: 'Loading…',
+    connectionsTitle: 'Your connections',
+    connectionsIntro: 'The banks this browser’s user connected, as Powens lists them through the demo server.',
+    loadingConnections: 'Loading your connections…',
+    noConnections: 'No bank connected yet.',
+    connectionUpToDate: 'Up to date',
+    connectionNeedsAttention: (state) => `Needs attention (${state})`,
+    removeConnection: 'Remove',
+    removeFailed: 'Removing it failed. Please try again.',
+    unknownBank: 'Unknown bank',
   },
   fr: {
     skipToContent: 'Aller au contenu',
@@ -49,12 +83,31 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
     darkTheme: 'Thème sombre',
     connectTitle: 'Connecter une banque',
     connectIntro:
-      'Choisissez un pays, trouvez votre banque et remplissez son formulaire. Rien n’est envoyé à une banque : cette page montre ce que votre application recevrait.',
+      'Choisissez un pays, trouvez votre banque et connectez-la. Avec l’émulateur intégré, rien ne quitte cette machine : la Webview et la banque sont émulées elles aussi.',
     resultTitle: 'Ce que reçoit votre application',
     resultIntro:
       'Le parcours transmet cet objet à onSubmit. Les mots de passe et codes secrets ne sont masqués que sur cette page : votre application reçoit les vraies valeurs, les envoie à Powens et ne les journalise jamais.',
     resultEmpty: 'Terminez une connexion pour la voir ici.',
     connectAnother: 'Connecter une autre banque',
+    callbackTitle: 'Retour de votre banque',
+    pathLegend: 'Comment votre application termine-t-elle la connexion ?',
+    pathWebview: 'Webview Powens (tout client)',
+    pathWebviewHint:
+      'L’utilisateur choisit sa banque ici et termine sur la page sécurisée de Powens. Tout client peut l’utiliser.',
+    pathWebviewUnavailable: 'Indisponible : le serveur de démo a besoin de POWENS_CLIENT_ID et POWENS_CLIENT_SECRET.',
+    pathDirect: 'Directe (statut d’agent)',
+    pathDirectHint: 'Notre formulaire recueille les identifiants. Réservé aux clients ayant le statut d’agent Powens.',
+    loadingSetup: 'Chargement…',
+    connectionsTitle: 'Vos connexions',
+    connectionsIntro:
+      'Les banques connectées par l’utilisateur de ce navigateur, telles que Powens les liste via le serveur de démo.',
+    loadingConnections: 'Chargement de vos connexions…',
+    noConnections: 'Aucune banque connectée pour l’instant.',
+    connectionUpToDate: 'À jour',
+    connectionNeedsAttention: (state) => `Action requise (${state})`,
+    removeConnection: 'Supprimer',
+    removeFailed: 'La suppression a échoué. Veuillez réessayer.',
+    unknownBank: 'Banque inconnue',
   },
   de: {
     skipToContent: 'Zum Inhalt springen',
@@ -66,12 +119,31 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
     darkTheme: 'Dunkles Design',
     connectTitle: 'Bank verbinden',
     connectIntro:
-      'Wählen Sie ein Land, suchen Sie Ihre Bank und füllen Sie das Formular aus. Es wird nichts an eine Bank gesendet: Diese Seite zeigt, was Ihre App erhalten würde.',
+      'Wählen Sie ein Land, suchen Sie Ihre Bank und verbinden Sie sie. Mit dem eingebauten Emulator verlässt nichts diesen Rechner: Auch die Webview und die Bank werden emuliert.',
     resultTitle: 'Was Ihre App erhält',
     resultIntro:
       'Der Ablauf übergibt dieses Objekt an onSubmit. Passwörter und Geheimcodes sind nur auf dieser Seite verdeckt: Ihre App erhält die echten Werte, sendet sie an Powens und protokolliert sie nie.',
     resultEmpty: 'Schließen Sie eine Verbindung ab, um sie hier zu sehen.',
     connectAnother: 'Andere Bank verbinden',
+    callbackTitle: 'Zurück von Ihrer Bank',
+    pathLegend: 'Wie schließt Ihre App die Verbindung ab?',
+    pathWebview: 'Powens-Webview (jeder Kunde)',
+    pathWebviewHint:
+      'Die Bank wird hier gewählt, der Abschluss erfolgt auf der sicheren Seite von Powens. Jeder Kunde darf sie nutzen.',
+    pathWebviewUnavailable: 'Nicht verfügbar: Der Demo-Server benötigt POWENS_CLIENT_ID und POWENS_CLIENT_SECRET.',
+    pathDirect: 'Direkt (Agent-Status)',
+    pathDirectHint: 'Unser Formular nimmt die Zugangsdaten entgegen. Nur für Kunden mit Powens-Agent-Status.',
+    loadingSetup: 'Wird geladen…',
+    connectionsTitle: 'Ihre Verbindungen',
+    connectionsIntro:
+      'Die Banken, die der Nutzer dieses Browsers verbunden hat, wie Powens sie über den Demo-Server auflistet.',
+    loadingConnections: 'Ihre Verbindungen werden geladen…',
+    noConnections: 'Noch keine Bank verbunden.',
+    connectionUpToDate: 'Aktuell',
+    connectionNeedsAttention: (state) => `Handlung erforderlich (${state})`,
+    removeConnection: 'Entfernen',
+    removeFailed: 'Das Entfernen ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
+    unknownBank: 'Unbekannte Bank',
   },
   es: {
     skipToContent: 'Saltar al contenido',
@@ -83,12 +155,31 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
     darkTheme: 'Tema oscuro',
     connectTitle: 'Conectar un banco',
     connectIntro:
-      'Elige un país, busca tu banco y rellena su formulario. No se envía nada a ningún banco: esta página muestra lo que recibiría tu aplicación.',
+      'Elige un país, busca tu banco y conéctalo. Con el emulador integrado nada sale de esta máquina: la Webview y el banco también están emulados.',
     resultTitle: 'Lo que recibe tu aplicación',
     resultIntro:
       'El flujo entrega este objeto a onSubmit. Las contraseñas y los códigos secretos solo se ocultan en esta página: tu aplicación recibe los valores reales, los envía a Powens y nunca los registra.',
     resultEmpty: 'Completa una conexión para verla aquí.',
     connectAnother: 'Conectar otro banco',
+    callbackTitle: 'De vuelta de tu banco',
+    pathLegend: '¿Cómo termina tu aplicación la conexión?',
+    pathWebview: 'Webview de Powens (cualquier cliente)',
+    pathWebviewHint:
+      'El usuario elige aquí su banco y termina en la página segura de Powens. Cualquier cliente puede usarla.',
+    pathWebviewUnavailable: 'No disponible: el servidor de demo necesita POWENS_CLIENT_ID y POWENS_CLIENT_SECRET.',
+    pathDirect: 'Directa (estatus de agente)',
+    pathDirectHint: 'Nuestro formulario recoge las credenciales. Solo para clientes con estatus de agente de Powens.',
+    loadingSetup: 'Cargando…',
+    connectionsTitle: 'Tus conexiones',
+    connectionsIntro:
+      'Los bancos que conectó el usuario de este navegador, tal como Powens los lista a través del servidor de demo.',
+    loadingConnections: 'Cargando tus conexiones…',
+    noConnections: 'Aún no hay ningún banco conectado.',
+    connectionUpToDate: 'Al día',
+    connectionNeedsAttention: (state) => `Requiere atención (${state})`,
+    removeConnection: 'Eliminar',
+    removeFailed: 'No se pudo eliminar. Inténtalo de nuevo.',
+    unknownBank: 'Banco desconocido',
   },
   it: {
     skipToContent: 'Vai al contenuto',
@@ -100,12 +191,30 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
     darkTheme: 'Tema scuro',
     connectTitle: 'Collega una banca',
     connectIntro:
-      'Scegli un paese, trova la tua banca e compila il modulo. Non viene inviato nulla a nessuna banca: questa pagina mostra ciò che riceverebbe la tua app.',
+      'Scegli un paese, trova la tua banca e collegala. Con l’emulatore integrato nulla lascia questa macchina: anche la Webview e la banca sono emulate.',
     resultTitle: 'Ciò che riceve la tua app',
     resultIntro:
       'Il flusso passa questo oggetto a onSubmit. Password e codici segreti sono nascosti solo in questa pagina: la tua app riceve i valori reali, li invia a Powens e non li registra mai.',
     resultEmpty: 'Completa un collegamento per vederlo qui.',
     connectAnother: 'Collega un’altra banca',
+    callbackTitle: 'Di ritorno dalla tua banca',
+    pathLegend: 'Come completa il collegamento la tua app?',
+    pathWebview: 'Webview Powens (qualsiasi cliente)',
+    pathWebviewHint: 'L’utente sceglie qui la banca e conclude sulla pagina sicura di Powens. Ogni cliente può usarla.',
+    pathWebviewUnavailable: 'Non disponibile: il server demo richiede POWENS_CLIENT_ID e POWENS_CLIENT_SECRET.',
+    pathDirect: 'Diretto (stato di agente)',
+    pathDirectHint: 'Il nostro modulo raccoglie le credenziali. Solo per i clienti con stato di agente Powens.',
+    loadingSetup: 'Caricamento…',
+    connectionsTitle: 'I tuoi collegamenti',
+    connectionsIntro:
+      'Le banche collegate dall’utente di questo browser, come Powens le elenca tramite il server demo.',
+    loadingConnections: 'Caricamento dei tuoi collegamenti…',
+    noConnections: 'Nessuna banca collegata per ora.',
+    connectionUpToDate: 'Aggiornato',
+    connectionNeedsAttention: (state) => `Richiede attenzione (${state})`,
+    removeConnection: 'Rimuovi',
+    removeFailed: 'Rimozione non riuscita. Riprova.',
+    unknownBank: 'Banca sconosciuta',
   },
   nl: {
     skipToContent: 'Naar de inhoud',
@@ -117,12 +226,31 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
     darkTheme: 'Donker thema',
     connectTitle: 'Een bank koppelen',
     connectIntro:
-      'Kies een land, zoek je bank en vul het formulier in. Er wordt niets naar een bank gestuurd: deze pagina laat zien wat je app zou ontvangen.',
+      'Kies een land, zoek je bank en koppel hem. Met de ingebouwde emulator verlaat niets deze machine: ook de Webview en de bank worden nagebootst.',
     resultTitle: 'Wat je app ontvangt',
     resultIntro:
       'De flow geeft dit object aan onSubmit. Wachtwoorden en geheime codes zijn alleen op deze pagina verborgen: je app krijgt de echte waarden, stuurt ze naar Powens en logt ze nooit.',
     resultEmpty: 'Voltooi een koppeling om die hier te zien.',
     connectAnother: 'Een andere bank koppelen',
+    callbackTitle: 'Terug van je bank',
+    pathLegend: 'Hoe rondt je app de koppeling af?',
+    pathWebview: 'Powens-Webview (elke klant)',
+    pathWebviewHint:
+      'De gebruiker kiest hier de bank en rondt af op de beveiligde pagina van Powens. Elke klant mag hem gebruiken.',
+    pathWebviewUnavailable: 'Niet beschikbaar: de demoserver heeft POWENS_CLIENT_ID en POWENS_CLIENT_SECRET nodig.',
+    pathDirect: 'Direct (agentstatus)',
+    pathDirectHint: 'Ons formulier neemt de inloggegevens aan. Alleen voor klanten met de agentstatus van Powens.',
+    loadingSetup: 'Laden…',
+    connectionsTitle: 'Je koppelingen',
+    connectionsIntro:
+      'De banken die de gebruiker van deze browser heeft gekoppeld, zoals Powens ze via de demoserver toont.',
+    loadingConnections: 'Je koppelingen worden geladen…',
+    noConnections: 'Nog geen bank gekoppeld.',
+    connectionUpToDate: 'Bijgewerkt',
+    connectionNeedsAttention: (state) => `Actie nodig (${state})`,
+    removeConnection: 'Verwijderen',
+    removeFailed: 'Verwijderen is mislukt. Probeer het opnieuw.',
+    unknownBank: 'Onbekende bank',
   },
   pt: {
     skipToContent: 'Saltar para o conteúdo',
@@ -134,12 +262,33 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
     darkTheme: 'Tema escuro',
     connectTitle: 'Ligar um banco',
     connectIntro:
-      'Escolha um país, encontre o seu banco e preencha o formulário. Nada é enviado a nenhum banco: esta página mostra o que a sua aplicação receberia.',
+      'Escolha um país, encontre o seu banco e ligue-o. Com o emulador integrado nada sai desta máquina: a Webview e o banco também são emulados.',
     resultTitle: 'O que a sua aplicação recebe',
     resultIntro:
       'O fluxo entrega este objeto a onSubmit. As palavras-passe e os códigos secretos só ficam ocultos nesta página: a sua aplicação recebe os valores reais, envia-os à Powens e nunca os regista.',
     resultEmpty: 'Conclua uma ligação para a ver aqui.',
     connectAnother: 'Ligar outro banco',
+    callbackTitle: 'De volta do seu banco',
+    pathLegend: 'Como termina a sua aplicação a ligação?',
+    pathWebview: 'Webview da Powens (qualquer cliente)',
+    pathWebviewHint:
+      'O utilizador escolhe aqui o banco e termina na página segura da Powens. Qualquer cliente a pode usar.',
+    pathWebviewUnavailable:
+      'Indisponível: o servidor de demonstração precisa de POWENS_CLIENT_ID e POWENS_CLIENT_SECRET.',
+    pathDirect: 'Direta (estatuto de agente)',
+    pathDirectHint:
+      'O nosso formulário recolhe as credenciais. Apenas para clientes com o estatuto de agente da Powens.',
+    loadingSetup: 'A carregar…',
+    connectionsTitle: 'As suas ligações',
+    connectionsIntro:
+      'Os bancos que o utilizador deste navegador ligou, tal como a Powens os lista através do servidor de demonstração.',
+    loadingConnections: 'A carregar as suas ligações…',
+    noConnections: 'Ainda não há nenhum banco ligado.',
+    connectionUpToDate: 'Atualizada',
+    connectionNeedsAttention: (state) => `Requer atenção (${state})`,
+    removeConnection: 'Remover',
+    removeFailed: 'Não foi possível remover. Tente novamente.',
+    unknownBank: 'Banco desconhecido',
   },
 };
 

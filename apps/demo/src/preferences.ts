@@ -1,11 +1,17 @@
 import { matchLocale, type SupportedLocale } from '@connector-kit/ui';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
-export type Page = 'connect' | 'admin';
+export type Page = 'connect' | 'admin' | 'callback';
 export type Theme = 'light' | 'dark';
+/** How the demo finishes a connection: handed off to the Powens Webview, or directly with our form. */
+export type ConnectPath = 'webview' | 'direct';
 
 const LOCALE_KEY = 'connector-kit-demo:locale';
 const THEME_KEY = 'connector-kit-demo:theme';
+const PATH_KEY = 'connector-kit-demo:path';
+
+/** The path of the page Powens sends the user back to (the app's `redirect_uri`). */
+export const CALLBACK_PATH = '/callback';
 
 /** Storage can be unavailable (private modes, sandboxed frames): preferences then last for the page only. */
 function read(key: string): string | null {
@@ -34,6 +40,17 @@ export function pageFromHash(hash: string, previous: Page = 'connect'): Page {
   return previous;
 }
 
+/** The bank a Connect address names (`#/connect/<uuid>`), or `null`. */
+export function connectorFromHash(hash: string): string | null {
+  const match = /^#\/connect\/([^/?#]+)$/.exec(hash);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
 let shownPage: Page = 'connect';
 
 function subscribeHash(onChange: () => void): () => void {
@@ -41,16 +58,36 @@ function subscribeHash(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-/** The page named by the URL hash: `#/connect` (the default) or `#/admin`. */
+/** The page named by the address: `/callback`, else the hash: `#/connect` (the default) or `#/admin`. */
 export function usePage(): Page {
   return useSyncExternalStore(
     subscribeHash,
     () => {
-      shownPage = pageFromHash(window.location.hash, shownPage);
+      shownPage =
+        window.location.pathname === CALLBACK_PATH ? 'callback' : pageFromHash(window.location.hash, shownPage);
       return shownPage;
     },
     () => 'connect',
   );
+}
+
+/** The bank named by the hash (`#/connect/<uuid>`), or `null`. */
+export function useConnectorFromHash(): string | null {
+  return useSyncExternalStore(
+    subscribeHash,
+    () => connectorFromHash(window.location.hash),
+    () => null,
+  );
+}
+
+/** The path the demo finishes connections on: the Webview unless the person chose the direct one. */
+export function useConnectPath(): [ConnectPath, (path: ConnectPath) => void] {
+  const [path, setPathState] = useState<ConnectPath>(() => (read(PATH_KEY) === 'direct' ? 'direct' : 'webview'));
+  const setPath = useCallback((next: ConnectPath) => {
+    write(PATH_KEY, next);
+    setPathState(next);
+  }, []);
+  return [path, setPath];
 }
 
 export function initialLocale(): SupportedLocale {

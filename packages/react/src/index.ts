@@ -79,6 +79,7 @@ export {
   useWebviewCallback,
 } from './use-webview-callback.ts';
 export {
+  type HandoffConnector,
   type UseWebviewHandoffOptions,
   type UseWebviewHandoffResult,
   useWebviewHandoff,

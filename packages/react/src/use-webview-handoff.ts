@@ -8,9 +8,12 @@ import {
 } from '@connector-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+/** The connector handed off: its uuid, and its name and color for the page the user comes back to. */
+export type HandoffConnector = Pick<Connector, 'uuid' | 'name'> & Partial<Pick<Connector, 'color'>>;
+
 /** What the app's server is asked for: a temporary code for this user, to hand over to Powens once. */
 export interface WebviewCodeRequest {
-  connector: Pick<Connector, 'uuid' | 'name'> | null;
+  connector: HandoffConnector | null;
   /** Aborted when the user starts another hand-off or leaves the component. */
   signal: AbortSignal;
 }
@@ -67,13 +70,13 @@ export interface UseWebviewHandoffResult {
    * Asks your server for a code, keeps a single-use state, builds the address for this one bank and leaves the page.
    * Starting again (another bank, or the same) cancels a hand-off still asking for its code.
    */
-  start: (connector: Pick<Connector, 'uuid' | 'name'>, request?: WebviewHandoffRequest) => void;
+  start: (connector: HandoffConnector, request?: WebviewHandoffRequest) => void;
   /** `pending` while the code is asked for, `leaving` once the browser was sent away, `error` when it failed. */
   status: WebviewHandoffStatus;
   /** Why the last hand-off failed: your `getCode`'s error, or a `TypeError` naming a bad option. */
   error: unknown;
   /** The connector of the current or last hand-off. */
-  connector: Pick<Connector, 'uuid' | 'name'> | null;
+  connector: HandoffConnector | null;
   /** Starts the last hand-off again. */
   retry: () => void;
   /** Back to `idle`, cancelling a hand-off in progress. */
@@ -83,7 +86,7 @@ export interface UseWebviewHandoffResult {
 interface HandoffState {
   status: WebviewHandoffStatus;
   error: unknown;
-  connector: Pick<Connector, 'uuid' | 'name'> | null;
+  connector: HandoffConnector | null;
 }
 
 const IDLE: HandoffState = { status: 'idle', error: null, connector: null };
@@ -91,7 +94,7 @@ const IDLE: HandoffState = { status: 'idle', error: null, connector: null };
 /** The address for one hand-off: the Webview for this bank, or its own page through `/webauth`. */
 function handoffUrl(
   options: UseWebviewHandoffOptions,
-  connector: Pick<Connector, 'uuid' | 'name'>,
+  connector: HandoffConnector,
   request: WebviewHandoffRequest,
   code: string,
   state: string,
@@ -146,11 +149,11 @@ export function useWebviewHandoff(options: UseWebviewHandoffOptions): UseWebview
   const latest = useRef(options);
   latest.current = options;
   const attempt = useRef<AbortController | null>(null);
-  const last = useRef<{ connector: Pick<Connector, 'uuid' | 'name'>; request: WebviewHandoffRequest } | null>(null);
+  const last = useRef<{ connector: HandoffConnector; request: WebviewHandoffRequest } | null>(null);
   const defaultStore = useMemo(() => createHandoffStore(), []);
 
   const start = useCallback(
-    (connector: Pick<Connector, 'uuid' | 'name'>, request: WebviewHandoffRequest = {}) => {
+    (connector: HandoffConnector, request: WebviewHandoffRequest = {}) => {
       attempt.current?.abort();
       const controller = new AbortController();
       attempt.current = controller;
@@ -167,6 +170,7 @@ export function useWebviewHandoff(options: UseWebviewHandoffOptions): UseWebview
           flow: request.target === 'webauth' ? 'webauth' : (request.flow ?? 'connect'),
           connectorUuid: connector.uuid,
           connectorName: connector.name,
+          connectorColor: connector.color ?? null,
           connectionId: request.connectionId ?? null,
           returnPath: opts.returnPath ?? currentPath(),
         });

@@ -89,7 +89,7 @@ describe('createHandoffStore', () => {
     expect(store.claim(states[24])).toMatchObject({ status: 'valid' });
   });
 
-  it('stores nothing secret: only the state, the flow, the connector, the connection and the return path', () => {
+  it('stores nothing secret: the state, the flow, the connector, the connection and the return path', () => {
     const storage = memoryStorage();
     const store = createHandoffStore({ storage });
     store.begin({ flow: 'reconnect', connectionId: 12, connectorUuid: UUID, returnPath: '/' });
@@ -97,6 +97,7 @@ describe('createHandoffStore', () => {
     expect(Object.keys(entry ?? {}).sort()).toEqual(
       [
         'connectionId',
+        'connectorColor',
         'connectorName',
         'connectorUuid',
         'createdAt',

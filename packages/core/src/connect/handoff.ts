@@ -24,8 +24,9 @@ export interface HandoffDetails {
   flow: HandoffFlow;
   /** The connector the user chose, when there is one. */
   connectorUuid?: string | null | undefined;
-  /** Its name, to say "Connected to <name>" without a request. */
+  /** Its name and brand color, to say "<name> is connected" with its avatar, without a request. */
   connectorName?: string | null | undefined;
+  connectorColor?: string | null | undefined;
   /** The connection being reconnected, managed or resumed. */
   connectionId?: number | null | undefined;
   /** Where to go afterwards: a path on this origin (`/connect`, `/settings?tab=banks#accounts`). */
@@ -37,6 +38,7 @@ export interface Handoff {
   flow: HandoffFlow;
   connectorUuid: string | null;
   connectorName: string | null;
+  connectorColor: string | null;
   connectionId: number | null;
   returnPath: string;
   /** Milliseconds since the epoch. */
@@ -111,6 +113,7 @@ function readHandoff(value: unknown): Handoff | null {
     flow: flow as HandoffFlow,
     connectorUuid: text('connectorUuid'),
     connectorName: text('connectorName'),
+    connectorColor: text('connectorColor'),
     connectionId: typeof connectionId === 'number' && Number.isSafeInteger(connectionId) ? connectionId : null,
     returnPath,
     createdAt,
@@ -161,6 +164,7 @@ export function createHandoffStore(options: HandoffStoreOptions = {}): HandoffSt
         flow: details.flow,
         connectorUuid: details.connectorUuid ?? null,
         connectorName: details.connectorName ?? null,
+        connectorColor: details.connectorColor ?? null,
         connectionId: details.connectionId ?? null,
         returnPath: details.returnPath,
         createdAt,

@@ -129,7 +129,9 @@ export function ConnectCallback({
       lang={locale}
     >
       <div className="ck-callback__header">
-        {name ? <ConnectorAvatar connector={{ name, color: null }} size={48} locale={locale} /> : null}
+        {name ? (
+          <ConnectorAvatar connector={{ name, color: handoff?.connectorColor ?? null }} size={48} locale={locale} />
+        ) : null}
         <span
           className={cx('ck-callback__mark', succeeded ? 'ck-callback__mark--success' : 'ck-callback__mark--failure')}
         >

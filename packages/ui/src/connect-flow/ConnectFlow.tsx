@@ -2,6 +2,7 @@ import type { AuthMechanism, Connector, ConnectorSearchFilters } from '@connecto
 import {
   type ConnectorFormSubmission,
   type ConnectorWebauthRequest,
+  type HandoffConnector,
   type UseWebviewHandoffOptions,
   type UseWebviewHandoffResult,
   useConnector,
@@ -97,7 +98,7 @@ interface StageProps {
   props: ConnectFlowProps;
   handoff: UseWebviewHandoffResult;
   /** Starts the hand-off of this connector (to the Webview, or to the bank's page for a form that ends there). */
-  startHandoff: (connector: Pick<Connector, 'uuid' | 'name'>, submission?: ConnectorFormSubmission) => void;
+  startHandoff: (connector: HandoffConnector, submission?: ConnectorFormSubmission) => void;
   /** The connector as the picker had it, to show its name and avatar before anything loads. */
   picked: Connector | null;
 }
@@ -263,7 +264,7 @@ export function ConnectFlow(props: ConnectFlowProps) {
   const { start: startWebviewHandoff, reset: resetHandoff } = handoff;
   const country = countryCode ?? defaultCountry ?? null;
   const startHandoff = useCallback(
-    (connector: Pick<Connector, 'uuid' | 'name'>, submission?: ConnectorFormSubmission) =>
+    (connector: HandoffConnector, submission?: ConnectorFormSubmission) =>
       startWebviewHandoff(
         connector,
         submission ? { target: 'webauth', source: submission.source } : { countryCode: country },

@@ -97,6 +97,8 @@ describe('ConnectorForm in Chromium, by keyboard', () => {
       connector: testConnector,
       authMechanism: 'credentials',
       values: { openapiwebsite: 'pro', login: 'jdupont', password: SECRET },
+      webauth: false,
+      source: 'directaccess',
     });
   });
 
