@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,7 @@ import {
   sessionCookie,
   sessionIdFromCookies,
 } from '../server/session.ts';
+import { type Answer, cookieFrom, createRecordingCaller, json, listenOnLoopback, setCookieOf } from './support/http.ts';
 
 /**
  * The demo server's hand-off and connections routes in front of a fake upstream (an injected `fetch` that behaves
@@ -142,63 +143,8 @@ function configFor(upstream: FakeUpstream, overrides: Partial<ApiProxyConfig> = 
   };
 }
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
 /** Every answer the browser could see, for the scan of credentials. */
-const seenByBrowser: Answer[] = [];
-
-interface CallOptions {
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-/** One HTTP call with full control over `Host`, `Origin` and cookies (which `fetch` would set or drop itself). */
-function call(base: string, pathname: string, options: CallOptions = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      `${base}${pathname}`,
-      { method: options.method ?? 'GET', headers: options.headers ?? {} },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const answer = {
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          };
-          seenByBrowser.push(answer);
-          resolve(answer);
-        });
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(options.body);
-  });
-}
-
-function json(answer: Answer): unknown {
-  return JSON.parse(answer.body);
-}
-
-function setCookieOf(answer: Answer): string | undefined {
-  const value = answer.headers['set-cookie'];
-  expect(value === undefined || value.length === 1).toBe(true);
-  return value?.[0];
-}
-
-/** `ck_demo_session=<id>` from a `Set-Cookie`, as the browser sends it back. */
-function cookieFrom(answer: Answer): string {
-  const header = setCookieOf(answer);
-  if (header === undefined) throw new Error('no Set-Cookie');
-  return header.split(';')[0] ?? '';
-}
+const { call, seen: seenByBrowser } = createRecordingCaller();
 
 interface Demo {
   base: string;
@@ -222,19 +168,9 @@ async function startDemo(config: ApiProxyConfig, options: { tls?: boolean } = {}
       response.end('not the API');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   origins = withLoopbackAliases([`${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`]);
-  return {
-    base: `http://127.0.0.1:${port}`,
-    port,
-    sessions,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { base: `http://127.0.0.1:${port}`, port, sessions, close };
 }
 
 const jsonHeaders = { 'content-type': 'application/json' };

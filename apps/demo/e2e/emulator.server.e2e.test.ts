@@ -1,5 +1,4 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import type { Connector } from '@connector-kit/core';
 import {
   DEFAULT_CLIENT_ID,
@@ -8,7 +7,7 @@ import {
   demoConnectors,
   TEST_CONNECTOR_UUID,
 } from '@connector-kit/mock-api';
-import { type MockServer, startMockServer } from '@connector-kit/mock-api/server';
+import type { MockServer } from '@connector-kit/mock-api/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { withLoopbackAliases } from '../server/guards.ts';
 import {
@@ -18,66 +17,22 @@ import {
   EMULATOR_CONFIG_TOKEN,
   resolveApiProxyConfig,
 } from '../server/proxy.ts';
+import {
+  cookieFrom,
+  createRecordingCaller,
+  json,
+  listenOnLoopback,
+  recordingEmulator,
+  type Seen,
+} from './support/http.ts';
 
 /**
  * The demo server in front of the real emulator: the hand-off (a user per session, a code the emulated Webview
  * accepts once) and a connection's whole life through the connections routes, with the user's token only on those.
  */
 
-interface Seen {
-  method: string;
-  path: string;
-  authorization: string | null;
-  cookie: string | null;
-}
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-function json(answer: Answer): Record<string, unknown> {
-  return JSON.parse(answer.body) as Record<string, unknown>;
-}
-
 /** Every answer the browser could see, for the scan of credentials. */
-const seenByBrowser: Answer[] = [];
-
-function call(
-  base: string,
-  pathname: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      `${base}${pathname}`,
-      { method: options.method ?? 'GET', headers: options.headers ?? {} },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const answer = {
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          };
-          seenByBrowser.push(answer);
-          resolve(answer);
-        });
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(options.body);
-  });
-}
-
-function cookieFrom(answer: Answer): string {
-  const header = answer.headers['set-cookie']?.[0];
-  if (header === undefined) throw new Error('no Set-Cookie');
-  return header.split(';')[0] ?? '';
-}
+const { call, seen: seenByBrowser } = createRecordingCaller();
 
 /** A visible connector that is not the scenario test connector, with a value for each of its fields. */
 function connectorWithValues(): { connector: Connector; values: Record<string, string> } {
@@ -106,45 +61,35 @@ describe('the emulator’s constants', () => {
 
 describe('the demo server in front of the emulator', () => {
   let emulator: MockServer;
-  const seen: Seen[] = [];
+  let seen: Seen[];
   /** Every bearer token the emulator received, across the tests: the user tokens and the config token. */
   const bearers = new Set<string>();
-  let server: Server;
+  let closeServer: () => Promise<void>;
   let base: string;
 
   beforeAll(async () => {
-    emulator = await startMockServer({
-      port: 0,
+    ({ server: emulator, seen } = await recordingEmulator({
       onRequest: (request) => {
-        const url = new URL(request.url);
         const bearer = request.headers.get('authorization')?.replace(/^Bearer /, '');
         if (bearer) bearers.add(bearer);
-        seen.push({
-          method: request.method,
-          path: url.pathname.replace(/^\/2\.0/, ''),
-          authorization: request.headers.get('authorization'),
-          cookie: request.headers.get('cookie'),
-        });
       },
-    });
+    }));
     let origins: string[] = [];
     const config = resolveApiProxyConfig({ CONNECTOR_KIT_EMULATOR_URL: emulator.url });
     const middleware = createApiProxyMiddleware(() => ({ ...config, allowedOrigins: origins }));
-    server = createServer((request, response) =>
+    const server = createServer((request, response) =>
       middleware(request, response, () => {
         response.writeHead(418);
         response.end();
       }),
     );
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const listening = await listenOnLoopback(server);
+    closeServer = listening.close;
+    base = `http://127.0.0.1:${listening.port}`;
     origins = withLoopbackAliases([base]);
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeServer();
     await emulator.close();
   });
   afterEach(() => {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, withLoopbackAliases } from '../server/guards.ts';
@@ -11,6 +11,7 @@ import {
   resolveApiProxyConfig,
 } from '../server/proxy.ts';
 import { createSessionStore, SESSION_COOKIE, type SessionStore } from '../server/session.ts';
+import { listenOnLoopback } from './support/http.ts';
 
 /**
  * What the demo server refuses before reading a request body, and how: oversized bodies (413, by `Content-Length`
@@ -63,18 +64,9 @@ async function startDemo(config: ApiProxyConfig, origins?: (port: number) => str
       response.end();
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   allowed = origins?.(port) ?? [];
-  return {
-    port,
-    sessions,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { port, sessions, close };
 }
 
 interface RawAnswer {
@@ -162,15 +154,14 @@ const config = (upstream: ReturnType<typeof recordingUpstream>): ApiProxyConfig 
   fetch: upstream.fetch,
 });
 
-describe('request bodies', () => {
-  let upstream: ReturnType<typeof recordingUpstream>;
-  let demo: Demo;
-  let cookie: string;
-  const own = () => `http://127.0.0.1:${demo.port}`;
-
+/**
+ * The demo server for the tests of one `describe`, in front of `upstream` and allowed at its own address (and its
+ * loopback aliases): started before them, closed after them, and the upstream's record emptied after each test.
+ */
+function demoAround(upstream: ReturnType<typeof recordingUpstream>): Demo {
+  const demo = {} as Demo;
   beforeAll(async () => {
-    upstream = recordingUpstream();
-    demo = await startDemo(config(upstream), (port) => withLoopbackAliases([`http://127.0.0.1:${port}`]));
+    Object.assign(demo, await startDemo(config(upstream), (port) => withLoopbackAliases([`http://127.0.0.1:${port}`])));
   });
   afterAll(async () => {
     await demo.close();
@@ -178,6 +169,15 @@ describe('request bodies', () => {
   afterEach(() => {
     upstream.calls.length = 0;
   });
+  return demo;
+}
+
+describe('request bodies', () => {
+  const upstream = recordingUpstream();
+  const demo = demoAround(upstream);
+  let cookie: string;
+  const own = () => `http://127.0.0.1:${demo.port}`;
+
   beforeAll(() => {
     cookie = `${SESSION_COOKIE}=${demo.sessions.create({ userToken: 'user-token', userId: 1 }).id}`;
   });
@@ -335,19 +335,8 @@ describe('bodies given as a Fetch Request', () => {
 });
 
 describe('host names (DNS rebinding)', () => {
-  let upstream: ReturnType<typeof recordingUpstream>;
-  let demo: Demo;
-
-  beforeAll(async () => {
-    upstream = recordingUpstream();
-    demo = await startDemo(config(upstream), (port) => withLoopbackAliases([`http://127.0.0.1:${port}`]));
-  });
-  afterAll(async () => {
-    await demo.close();
-  });
-  afterEach(() => {
-    upstream.calls.length = 0;
-  });
+  const upstream = recordingUpstream();
+  const demo = demoAround(upstream);
 
   const routes = [
     { method: 'GET', path: '/api/connect/config' },

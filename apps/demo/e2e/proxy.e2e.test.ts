@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createConnectorsClient } from '@connector-kit/core';
 import { demoConnectors } from '@connector-kit/mock-api';
-import { type MockServer, startMockServer } from '@connector-kit/mock-api/server';
+import type { MockServer } from '@connector-kit/mock-api/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { withLoopbackAliases } from '../server/guards.ts';
 import {
@@ -16,32 +15,7 @@ import {
   isWriteRequest,
   resolveApiProxyConfig,
 } from '../server/proxy.ts';
-
-interface Seen {
-  method: string;
-  path: string;
-  authorization: string | null;
-  cookie: string | null;
-}
-
-/** An emulator on loopback that records the method, path and credentials of every request it receives. */
-async function recordingEmulator(configToken?: string): Promise<{ server: MockServer; seen: Seen[] }> {
-  const seen: Seen[] = [];
-  const server = await startMockServer({
-    port: 0,
-    ...(configToken === undefined ? {} : { configToken }),
-    onRequest: (request) => {
-      const url = new URL(request.url);
-      seen.push({
-        method: request.method,
-        path: url.pathname.replace(/^\/2\.0/, ''),
-        authorization: request.headers.get('authorization'),
-        cookie: request.headers.get('cookie'),
-      });
-    },
-  });
-  return { server, seen };
-}
+import { listenOnLoopback, recordingEmulator, type Seen } from './support/http.ts';
 
 /**
  * The proxy alone in a Node server, as Vite mounts it; other paths answer 418 to show they were passed on. Its
@@ -56,17 +30,9 @@ async function startProxy(config: ApiProxyConfig): Promise<{ url: string; close:
       response.end('not the API');
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   origins = withLoopbackAliases([`http://127.0.0.1:${port}`]);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { url: `http://127.0.0.1:${port}`, close };
 }
 
 const [first, second] = demoConnectors.filter((connector) => connector.hidden !== true && connector.id !== undefined);
@@ -263,7 +229,7 @@ describe('POWENS_DOMAIN', () => {
   it('switches every call to that domain, with POWENS_CONFIG_TOKEN on writes', async () => {
     const emulator = await recordingEmulator();
     // A second emulator stands in for the Powens domain, with a token of its own.
-    const domain = await recordingEmulator('other-token');
+    const domain = await recordingEmulator({ configToken: 'other-token' });
     const domains: string[] = [];
     const env = {
       CONNECTOR_KIT_EMULATOR_URL: emulator.server.url,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_CONNECTOR_UUID } from './data/index.ts';
-import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.ts';
-import { type Result, send, signUp } from './test-client.ts';
+import type { EmulatorOptions } from './emulator.ts';
+import { type Result, type SignedUpUser, send, setupSignedUpUser, signUp } from './test-client.ts';
 
 const START = Date.UTC(2026, 0, 15, 9, 30, 5);
 const MONABANQ = '7bf2def0-7121-5ca1-8488-4b3b4ece4705';
@@ -9,24 +9,12 @@ const NICKEL = '83393e81-6136-5aa2-9be4-f9242c34fe41';
 const RESTRICTED_ING = '66bc0135-a5c8-5a8a-98a5-4683eed705de';
 const WEBAUTH_ONLY = '96ff1eec-37a8-5da0-b9cb-a607467a8120';
 
-interface Setup {
-  emulator: Emulator;
-  clock: { now: number };
-  token: string;
-  userId: number;
-}
-
-/** The demo dataset, a clock the test moves, and a signed-up user. */
-async function setup(options: EmulatorOptions = {}): Promise<Setup> {
-  const clock = { now: START };
-  const emulator = createEmulator({ now: () => clock.now, ...options });
-  const { id, token } = await signUp(emulator);
-  return { emulator, clock, token, userId: id };
-}
+/** The demo dataset, a clock the test moves from START, and a signed-up user. */
+const setup = (options: EmulatorOptions = {}) => setupSignedUpUser(options, START);
 
 /** Adds a connection to the test connector with the scenario `openapiwebsite` picks. */
 function connectTest(
-  { emulator, token }: Setup,
+  { emulator, token }: SignedUpUser,
   scenario: string | null,
   init: { query?: string; extra?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<Result> {
@@ -43,10 +31,10 @@ function connectTest(
   });
 }
 
-const getConnection = ({ emulator, token }: Setup, id: number, query = '') =>
+const getConnection = ({ emulator, token }: SignedUpUser, id: number, query = '') =>
   send(emulator, 'GET', `/2.0/users/me/connections/${id}${query}`, { token });
 
-const updateConnection = ({ emulator, token }: Setup, id: number, body?: unknown, query = '') =>
+const updateConnection = ({ emulator, token }: SignedUpUser, id: number, body?: unknown, query = '') =>
   send(emulator, 'POST', `/2.0/users/me/connections/${id}${query}`, { token, ...(body === undefined ? {} : { body }) });
 
 describe('POST /users/me/connections', () => {

@@ -1,8 +1,14 @@
 /**
- * Helpers for the emulator's own tests: requests as a client or a browser sends them, answers read once, and the
- * few things a test reads out of a page (its forms and buttons).
+ * Helpers for the emulator's own tests: an emulator with a signed-up user, requests as a client or a browser sends
+ * them, answers read once, and the few things a test reads out of a page (its forms and buttons).
  */
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type Emulator } from './emulator.ts';
+import {
+  createEmulator,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  type Emulator,
+  type EmulatorOptions,
+} from './emulator.ts';
 
 export const ORIGIN = 'http://emulator.test';
 export const APP_CALLBACK = 'https://app.example.test/callback';
@@ -70,10 +76,48 @@ export async function signUp(emulator: Emulator, permanent = true): Promise<{ id
   return { id: json.id_user, token: json.auth_token };
 }
 
+/** What a test of one user works with: the emulator, the clock it reads (which the test moves), and the user. */
+export interface SignedUpUser {
+  emulator: Emulator;
+  clock: { now: number };
+  token: string;
+  userId: number;
+}
+
+/**
+ * An emulator on a clock of the test's own, starting at `start`, and a user signed up in it: permanent, or an
+ * anonymous one when `options` bring clients of their own (the default client's secret is not known there).
+ */
+export async function setupSignedUpUser(
+  options: EmulatorOptions = {},
+  start = Date.UTC(2026, 0, 15, 9, 30),
+): Promise<SignedUpUser> {
+  const clock = { now: start };
+  const emulator = createEmulator({ now: () => clock.now, ...options });
+  const { id, token } = await signUp(emulator, options.clients === undefined);
+  return { emulator, clock, token, userId: id };
+}
+
 /** A temporary code of the user (`singleAccess` by default: the Webview's). */
 export async function codeOf(emulator: Emulator, token: string, type = 'singleAccess'): Promise<string> {
   const { json } = await send(emulator, 'GET', `/2.0/auth/token/code?type=${type}`, { token });
   return json.code;
+}
+
+/** `GET /webauth` with the usual parameters for a new connection to `connectorUuid`, a fresh code, and `extra`. */
+export async function startWebauth(
+  { emulator, token }: SignedUpUser,
+  connectorUuid: string,
+  extra: Record<string, string> = {},
+): Promise<Result> {
+  const query = new URLSearchParams({
+    client_id: DEFAULT_CLIENT_ID,
+    token: await codeOf(emulator, token),
+    redirect_uri: APP_CALLBACK,
+    connector_uuid: connectorUuid,
+    ...extra,
+  });
+  return send(emulator, 'GET', `/2.0/webauth?${query}`);
 }
 
 /** The query of a redirect, as a plain object (every name must appear once). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_CONNECTOR_UUID } from './data/index.ts';
-import { createEmulator, DEFAULT_CLIENT_ID, type Emulator, type EmulatorOptions } from './emulator.ts';
+import { DEFAULT_CLIENT_ID, type Emulator } from './emulator.ts';
 import {
   APP_CALLBACK,
   callbackQuery,
@@ -10,44 +10,19 @@ import {
   ORIGIN,
   type Result,
   send,
-  signUp,
+  setupSignedUpUser,
+  startWebauth,
   withoutQuery,
 } from './test-client.ts';
-
-interface Setup {
-  emulator: Emulator;
-  clock: { now: number };
-  token: string;
-  userId: number;
-}
-
-async function setup(options: EmulatorOptions = {}): Promise<Setup> {
-  const clock = { now: Date.UTC(2026, 0, 15, 9, 30) };
-  const emulator = createEmulator({ now: () => clock.now, ...options });
-  // With clients of its own, the user is an anonymous one (the default client's secret is not known there).
-  const { id, token } = await signUp(emulator, options.clients === undefined);
-  return { emulator, clock, token, userId: id };
-}
 
 function webauth(emulator: Emulator, params: Record<string, string>): Promise<Result> {
   return send(emulator, 'GET', `/2.0/webauth?${new URLSearchParams(params)}`);
 }
 
-/** `/webauth` with the usual parameters for a new connection to the test connector, and a fresh code. */
-async function startNew(context: Setup, extra: Record<string, string> = {}): Promise<Result> {
-  return webauth(context.emulator, {
-    client_id: DEFAULT_CLIENT_ID,
-    token: await codeOf(context.emulator, context.token),
-    redirect_uri: APP_CALLBACK,
-    connector_uuid: TEST_CONNECTOR_UUID,
-    ...extra,
-  });
-}
-
 describe('GET /webauth', () => {
   it('sends the user to the emulated bank, whose Approve creates the connection and calls the app back', async () => {
-    const context = await setup();
-    const start = await startNew(context, { source: 'openapi', state: 'opaque-42' });
+    const context = await setupSignedUpUser();
+    const start = await startWebauth(context, TEST_CONNECTOR_UUID, { source: 'openapi', state: 'opaque-42' });
     expect(start.status).toBe(302);
     expect(withoutQuery(start.location)).toBe(`${ORIGIN}/bank/authorize`);
     expect(callbackQuery(start.location).session).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -84,7 +59,7 @@ describe('GET /webauth', () => {
   });
 
   it('clears an SCARequired connection through id_connection', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const seeded = context.emulator.addConnection(context.userId, {
       connectorUuid: TEST_CONNECTOR_UUID,
       state: 'SCARequired',
@@ -105,8 +80,8 @@ describe('GET /webauth', () => {
   });
 
   it('Deny calls the app back with access_denied, and a callback leaves out the state the app did not send', async () => {
-    const context = await setup();
-    const withState = await startNew(context, { state: 'xyz' });
+    const context = await setupSignedUpUser();
+    const withState = await startWebauth(context, TEST_CONNECTOR_UUID, { state: 'xyz' });
     const denied = await send(context.emulator, 'POST', withState.location ?? '', { form: { decision: 'deny' } });
     expect(denied.status).toBe(303);
     expect(callbackQuery(denied.location)).toEqual({
@@ -114,14 +89,14 @@ describe('GET /webauth', () => {
       error_description: expect.any(String),
       state: 'xyz',
     });
-    const stateless = await startNew(context);
+    const stateless = await startWebauth(context, TEST_CONNECTOR_UUID);
     const approved = await send(context.emulator, 'POST', stateless.location ?? '', { form: { decision: 'approve' } });
     expect(callbackQuery(approved.location)).toEqual({ id_connection: '1' });
     expect(context.emulator.connections).toHaveLength(1);
   });
 
   it('sends a used, unknown or expired code back to the app as session_expired', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const code = await codeOf(context.emulator, context.token);
     const params = {
       client_id: DEFAULT_CLIENT_ID,
@@ -149,7 +124,7 @@ describe('GET /webauth', () => {
   });
 
   it('answers 400 without redirecting for an unknown client or a redirect_uri it must not send a user to', async () => {
-    const context = await setup({
+    const context = await setupSignedUpUser({
       clients: [{ id: 'acme', secret: 's', redirectUris: ['https://acme.example.test/back'] }],
     });
     const code = await codeOf(context.emulator, context.token);
@@ -179,7 +154,7 @@ describe('GET /webauth', () => {
   });
 
   it('asks for exactly one of connector_uuid and id_connection, and only the user’s connection', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const other = context.emulator.createUser();
     const theirs = context.emulator.addConnection(other.id, { connectorUuid: TEST_CONNECTOR_UUID });
     const code = await codeOf(context.emulator, context.token);
@@ -204,8 +179,8 @@ describe('GET /webauth', () => {
   });
 
   it('lets a bank session live 10 minutes', async () => {
-    const context = await setup();
-    const start = await startNew(context);
+    const context = await setupSignedUpUser();
+    const start = await startWebauth(context, TEST_CONNECTOR_UUID);
     context.clock.now += 10 * 60_000;
     const late = await send(context.emulator, 'POST', start.location ?? '', { form: { decision: 'approve' } });
     expect(late.status).toBe(400);
@@ -215,8 +190,8 @@ describe('GET /webauth', () => {
   });
 
   it('serves the bank page with a strict Content-Security-Policy and no script', async () => {
-    const context = await setup();
-    const start = await startNew(context);
+    const context = await setupSignedUpUser();
+    const start = await startWebauth(context, TEST_CONNECTOR_UUID);
     const bank = await send(context.emulator, 'GET', start.location ?? '');
     expect(bank.headers.get('content-security-policy')).toBe(
       `default-src 'none'; style-src 'unsafe-inline'; form-action ${ORIGIN} https://app.example.test; frame-ancestors 'none'; base-uri 'none'`,

@@ -1,7 +1,7 @@
 import type { Connector } from '@connector-kit/core';
 import { describe, expect, it } from 'vitest';
 import { TEST_CONNECTOR_UUID } from './data/index.ts';
-import { createEmulator, DEFAULT_CLIENT_ID, type Emulator, type EmulatorOptions } from './emulator.ts';
+import { DEFAULT_CLIENT_ID } from './emulator.ts';
 import {
   APP_CALLBACK,
   callbackQuery,
@@ -10,8 +10,10 @@ import {
   headingOf,
   ORIGIN,
   type Result,
+  type SignedUpUser,
   send,
-  signUp,
+  setupSignedUpUser,
+  startWebauth,
   withoutQuery,
 } from './test-client.ts';
 import { FIXTURE_GERMAN_UUID, FIXTURE_PAY_UUID, fixtureConnectors } from './test-fixtures.ts';
@@ -19,24 +21,9 @@ import { FIXTURE_GERMAN_UUID, FIXTURE_PAY_UUID, fixtureConnectors } from './test
 const MONABANQ = '7bf2def0-7121-5ca1-8488-4b3b4ece4705';
 const NICKEL = '83393e81-6136-5aa2-9be4-f9242c34fe41';
 
-interface Setup {
-  emulator: Emulator;
-  clock: { now: number };
-  token: string;
-  userId: number;
-}
-
-async function setup(options: EmulatorOptions = {}): Promise<Setup> {
-  const clock = { now: Date.UTC(2026, 0, 15, 9, 30) };
-  const emulator = createEmulator({ now: () => clock.now, ...options });
-  // With clients of its own, the user is an anonymous one (the default client's secret is not known there).
-  const { id, token } = await signUp(emulator, options.clients === undefined);
-  return { emulator, clock, token, userId: id };
-}
-
 /** Opens the Webview as an app's link does, with a fresh singleAccess code unless one is given. */
 async function openWebview(
-  context: Setup,
+  context: SignedUpUser,
   flow: 'connect' | 'reconnect' | 'manage',
   params: Record<string, string> = {},
 ): Promise<Result> {
@@ -51,7 +38,11 @@ async function openWebview(
 }
 
 /** Opens the Webview and follows its redirect to the session page. */
-async function sessionPage(context: Setup, flow: 'connect' | 'reconnect' | 'manage', params?: Record<string, string>) {
+async function sessionPage(
+  context: SignedUpUser,
+  flow: 'connect' | 'reconnect' | 'manage',
+  params?: Record<string, string>,
+) {
   const opened = await openWebview(context, flow, params);
   expect(opened.status).toBe(303);
   expect(withoutQuery(opened.location)).toMatch(new RegExp(`^${ORIGIN}/webview/session/[A-Za-z0-9_-]{43}$`));
@@ -61,13 +52,13 @@ async function sessionPage(context: Setup, flow: 'connect' | 'reconnect' | 'mana
 }
 
 /** Submits the page's form with one of its buttons (and field values), as a browser does. */
-function submit(context: Setup, url: string, form: Record<string, string>) {
+function submit(context: SignedUpUser, url: string, form: Record<string, string>) {
   return send(context.emulator, 'POST', url, { form });
 }
 
 describe('the Webview: connect', () => {
   it('opens the one bank the app names, with its fields prefilled, and Connect calls the app back', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const { url, page } = await sessionPage(context, 'connect', {
       connector_uuids: TEST_CONNECTOR_UUID,
       [`${TEST_CONNECTOR_UUID}.openapiwebsite`]: 'pro',
@@ -123,7 +114,7 @@ describe('the Webview: connect', () => {
   });
 
   it('lets the user pick among several banks, come back to the list, and cancel', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const { url, page } = await sessionPage(context, 'connect', {
       connector_uuids: `${MONABANQ},${NICKEL}`,
       state: 'two',
@@ -159,7 +150,7 @@ describe('the Webview: connect', () => {
   });
 
   it('filters the list by country and capabilities, and leaves hidden connectors out', async () => {
-    const context = await setup({ connectors: fixtureConnectors });
+    const context = await setupSignedUpUser({ connectors: fixtureConnectors });
     const german = await sessionPage(context, 'connect', { connector_country: 'at' });
     expect(formsOf(german.page.text)[0]?.buttons).toEqual([`choose=${FIXTURE_GERMAN_UUID}`, 'action=cancel']);
     const transfer = await sessionPage(context, 'connect', { connector_capabilities: 'bank,transfer' });
@@ -173,14 +164,14 @@ describe('the Webview: connect', () => {
   });
 
   it('Decline the terms calls the app back with tos_declined, without a state when the app sent none', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const { url } = await sessionPage(context, 'connect', { connector_uuids: TEST_CONNECTOR_UUID });
     const declined = await submit(context, url, { action: 'decline' });
     expect(callbackQuery(declined.location)).toEqual({ error: 'tos_declined', error_description: expect.any(String) });
   });
 
   it('shows the parameters it received, except the code', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const { page } = await sessionPage(context, 'connect', { connector_uuids: TEST_CONNECTOR_UUID, state: 's-1' });
     const details = /<details>([\s\S]*?)<\/details>/.exec(page.text)?.[1] ?? '';
     expect(details).toContain('<summary>Parameters this page received</summary>');
@@ -195,7 +186,7 @@ describe('the Webview: connect', () => {
 
 describe('the Webview: checks before a session', () => {
   it('sends a used code back to the app as session_expired', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const code = await codeOf(context.emulator, context.token);
     expect((await openWebview(context, 'connect', { code, state: 'x' })).status).toBe(303);
     const used = await openWebview(context, 'connect', { code, state: 'x' });
@@ -218,7 +209,7 @@ describe('the Webview: checks before a session', () => {
   });
 
   it('answers an HTML error page, never a redirect, for an unknown client, a bad redirect_uri or no domain', async () => {
-    const context = await setup({ clients: [{ id: 'acme', secret: 's', redirectUris: [APP_CALLBACK] }] });
+    const context = await setupSignedUpUser({ clients: [{ id: 'acme', secret: 's', redirectUris: [APP_CALLBACK] }] });
     const cases: Record<string, string>[] = [
       { client_id: 'nobody' },
       { client_id: 'acme', redirect_uri: 'https://elsewhere.example.test/callback' },
@@ -241,7 +232,7 @@ describe('the Webview: checks before a session', () => {
   });
 
   it('makes a single-use session that a reload does not use the code for again', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const { url } = await sessionPage(context, 'connect', { connector_uuids: TEST_CONNECTOR_UUID });
     expect((await send(context.emulator, 'GET', url)).status).toBe(200);
     expect((await send(context.emulator, 'GET', url)).status).toBe(200);
@@ -252,7 +243,7 @@ describe('the Webview: checks before a session', () => {
 
 describe('the Webview: reconnect', () => {
   it('asks for credentials again with reset_credentials, and Reconnect clears the state', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const broken = context.emulator.addConnection(context.userId, {
       connectorUuid: TEST_CONNECTOR_UUID,
       state: 'wrongpass',
@@ -275,7 +266,7 @@ describe('the Webview: reconnect', () => {
   });
 
   it('shows no credential field without reset_credentials; Cancel is access_denied', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const { id } = context.emulator.addConnection(context.userId, { connectorUuid: TEST_CONNECTOR_UUID });
     const { url, page } = await sessionPage(context, 'reconnect', { connection_id: String(id) });
     expect(page.text).not.toContain('<input');
@@ -287,7 +278,7 @@ describe('the Webview: reconnect', () => {
   });
 
   it('needs a connection_id of the user', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const other = context.emulator.createUser();
     const theirs = context.emulator.addConnection(other.id, { connectorUuid: TEST_CONNECTOR_UUID });
     const code = await codeOf(context.emulator, context.token);
@@ -303,7 +294,7 @@ describe('the Webview: reconnect', () => {
 
 describe('the Webview: manage', () => {
   it('lists the user’s connections, and Delete deletes one', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const first = context.emulator.addConnection(context.userId, { connectorUuid: TEST_CONNECTOR_UUID });
     const second = context.emulator.addConnection(context.userId, { connectorUuid: MONABANQ, state: 'SCARequired' });
     const other = context.emulator.createUser();
@@ -323,7 +314,7 @@ describe('the Webview: manage', () => {
   });
 
   it('Done calls the app back with the connection it named, or with the state alone', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const { id } = context.emulator.addConnection(context.userId, { connectorUuid: TEST_CONNECTOR_UUID });
     const one = await sessionPage(context, 'manage', { connection_id: String(id), state: 'a' });
     expect(formsOf(one.page.text)[0]?.buttons).toEqual([`delete=${id}`, 'action=done']);
@@ -360,36 +351,16 @@ describe('the pages escape what they show', () => {
   };
 
   it('in the Webview, the bank page and the error pages', async () => {
-    const context = await setup({ connectors: [...fixtureConnectors, hostileConnector] });
+    const context = await setupSignedUpUser({ connectors: [...fixtureConnectors, hostileConnector] });
     const { page } = await sessionPage(context, 'connect', {
       connector_uuids: hostileConnector.uuid,
       state: `"><script>alert(2)</script>`,
       [`${hostileConnector.uuid}.login"><script>`]: `"'><b>`,
       'x<y': 'a&b',
     });
-    const start = await send(
-      context.emulator,
-      'GET',
-      `/2.0/webauth?${new URLSearchParams({
-        client_id: DEFAULT_CLIENT_ID,
-        token: await codeOf(context.emulator, context.token),
-        redirect_uri: APP_CALLBACK,
-        connector_uuid: hostileConnector.uuid,
-        source: '',
-      })}`,
-    );
+    const start = await startWebauth(context, hostileConnector.uuid, { source: '' });
     expect(start.status).toBe(400);
-    const bankStart = await send(
-      context.emulator,
-      'GET',
-      `/2.0/webauth?${new URLSearchParams({
-        client_id: DEFAULT_CLIENT_ID,
-        token: await codeOf(context.emulator, context.token),
-        redirect_uri: APP_CALLBACK,
-        connector_uuid: hostileConnector.uuid,
-        state: '<script>',
-      })}`,
-    );
+    const bankStart = await startWebauth(context, hostileConnector.uuid, { state: '<script>' });
     const bank = await send(context.emulator, 'GET', bankStart.location ?? '');
     const error = await send(
       context.emulator,
@@ -416,7 +387,7 @@ describe('the pages escape what they show', () => {
 
 describe('the pages', () => {
   it('are accessible documents with a strict policy and no script', async () => {
-    const context = await setup();
+    const context = await setupSignedUpUser();
     const { page } = await sessionPage(context, 'connect', { connector_uuids: TEST_CONNECTOR_UUID });
     const appPage = await send(context.emulator, 'GET', '/bank/app');
     for (const { text, headers } of [page, appPage]) {

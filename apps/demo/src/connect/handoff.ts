@@ -2,19 +2,11 @@ import { apiErrorBodySchema, ConnectorsApiError, ConnectorsNetworkError } from '
 import type { UseWebviewHandoffOptions } from '@connector-kit/react';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { ConnectPageConfig } from '../../server/connect.ts';
 import { CALLBACK_PATH } from '../preferences.ts';
 
 /** What the demo server tells the page about the hand-off (`GET /api/connect/config`): public values only. */
-export interface ConnectConfig {
-  clientId: string | null;
-  domain: string;
-  webviewUrl: string;
-  apiUrl: string;
-  /** Whether the server can give codes (it has a client id and secret). */
-  webview: boolean;
-  /** Whether this browser has a Powens user yet (its connections can be listed). */
-  session: boolean;
-}
+export type ConnectConfig = ConnectPageConfig;
 
 /** A failed call to the demo server, as the components describe errors (status, Powens code). */
 async function failure(response: Response, request: string): Promise<ConnectorsApiError> {

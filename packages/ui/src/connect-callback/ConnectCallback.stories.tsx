@@ -1,10 +1,11 @@
 import '../styles.css';
 import { createHandoffStore } from '@connector-kit/core';
 import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
-import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { fr, nl } from '../locales.ts';
+import { darkTheme, narrow } from '../test/story-frames.tsx';
 import { ConnectCallback, type ConnectCallbackProps } from './ConnectCallback.tsx';
 
 /*
@@ -36,16 +37,10 @@ function CallbackStory({ query, withoutHandoff = false, ...props }: CallbackStor
   return <ConnectCallback url={url} {...props} />;
 }
 
-const width: Decorator = (Story) => (
-  <div style={{ maxWidth: 520 }}>
-    <Story />
-  </div>
-);
-
 const meta = {
   title: 'ui/ConnectCallback',
   component: CallbackStory,
-  decorators: [width],
+  decorators: [narrow],
   args: { query: 'connection_id=12&state={state}', onRetry: fn(), onDone: fn(), onConnected: fn() },
 } satisfies Meta<typeof CallbackStory>;
 
@@ -144,15 +139,5 @@ export const RightToLeft: Story = {
   play: titled('That took too long'),
 };
 
-const dark: Decorator = (Story) => (
-  <div
-    data-ck-theme="dark"
-    className="ck"
-    style={{ maxWidth: 520, padding: 24, background: 'var(--ck-color-bg)', colorScheme: 'dark' }}
-  >
-    <Story />
-  </div>
-);
-
-export const DarkConnected: Story = { ...Connected, decorators: [dark] };
-export const DarkCancelled: Story = { ...Cancelled, decorators: [dark] };
+export const DarkConnected: Story = { ...Connected, decorators: [darkTheme] };
+export const DarkCancelled: Story = { ...Cancelled, decorators: [darkTheme] };

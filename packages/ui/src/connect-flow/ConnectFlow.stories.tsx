@@ -1,9 +1,10 @@
 import '../styles.css';
 import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import type { UseWebviewHandoffOptions } from '@connector-kit/react';
-import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { de, fr } from '../locales.ts';
+import { darkTheme } from '../test/story-frames.tsx';
 import { ConnectFlow } from './ConnectFlow.tsx';
 
 /*
@@ -164,16 +165,6 @@ export const HandoffGerman: Story = {
     await expect(await within(canvasElement).findByRole('button', { name: 'Weiter zur sicheren Seite' })).toBeVisible();
   },
 };
-
-const darkTheme: Decorator = (Story) => (
-  <div
-    data-ck-theme="dark"
-    className="ck"
-    style={{ maxWidth: 520, padding: 24, background: 'var(--ck-color-bg)', colorScheme: 'dark' }}
-  >
-    <Story />
-  </div>
-);
 
 /** The opening state in the dark theme. */
 export const HandoffDark: Story = {

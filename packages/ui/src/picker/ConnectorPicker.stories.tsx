@@ -2,10 +2,11 @@
 import '../styles/base.css';
 import '../styles/picker.css';
 import { demoConnectors, generateConnectors } from '@connector-kit/mock-api';
-import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Messages } from '../i18n/messages.ts';
 import { de, en, es, fr, it, nl, pt } from '../locales.ts';
+import { darkTheme, narrow } from '../test/story-frames.tsx';
 import { ConnectorPicker } from './ConnectorPicker.tsx';
 
 /*
@@ -13,26 +14,10 @@ import { ConnectorPicker } from './ConnectorPicker.tsx';
  * the faults of each story. Every story runs as a test with an axe check.
  */
 
-const width: Decorator = (Story) => (
-  <div style={{ maxWidth: 520 }}>
-    <Story />
-  </div>
-);
-
-const dark: Decorator = (Story) => (
-  <div
-    data-ck-theme="dark"
-    className="ck"
-    style={{ maxWidth: 520, padding: 24, background: 'var(--ck-color-bg)', colorScheme: 'dark' }}
-  >
-    <Story />
-  </div>
-);
-
 const meta = {
   title: 'ui/ConnectorPicker',
   component: ConnectorPicker,
-  decorators: [width],
+  decorators: [narrow],
   args: {
     onValueChange: fn(),
     onSelect: fn(),
@@ -245,7 +230,7 @@ export const RightToLeft: Story = {
 };
 
 export const DarkTheme: Story = {
-  decorators: [dark],
+  decorators: [darkTheme],
   args: { defaultCountry: 'FR', defaultQuery: 'credit', popular: 4 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -256,13 +241,13 @@ export const DarkTheme: Story = {
 };
 
 export const DarkThemeRestricted: Story = {
-  decorators: [dark],
+  decorators: [darkTheme],
   args: { defaultCountry: 'FR', defaultQuery: 'banque' },
   play: waitForList,
 };
 
 export const DarkThemeNoMatch: Story = {
-  decorators: [dark],
+  decorators: [darkTheme],
   args: { defaultCountry: 'DE', defaultQuery: 'societe generale', onNotFound: fn() },
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText(/No bank matches/, {}, { timeout: 10_000 });
@@ -270,7 +255,7 @@ export const DarkThemeNoMatch: Story = {
 };
 
 export const DarkThemeError: Story = {
-  decorators: [dark],
+  decorators: [darkTheme],
   parameters: { emulator: { faults: [{ kind: 'status', status: 500, route: 'list' }] } },
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('alert', {}, { timeout: 10_000 });
