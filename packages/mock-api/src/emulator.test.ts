@@ -128,6 +128,19 @@ describe('GET /connectors', () => {
   });
 });
 
+describe('emulator.fetch', () => {
+  it('answers as `handle` does, with the signature of `fetch`, detached from the emulator', async () => {
+    const { fetch } = emulatorWith();
+    const response = await fetch(`${ORIGIN}/2.0/connectors?country_codes=at,es`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    expect(uuids((await response.json()).connectors)).toEqual([FIXTURE_GERMAN_UUID, FIXTURE_PAY_UUID].sort());
+    const refused = await fetch(new URL(`${ORIGIN}/2.0/connectors?expand=nothing`));
+    expect(refused.status).toBe(400);
+  });
+});
+
 describe('deprecated aliases', () => {
   it('GET /banks lists the connectors with the bank capability under `banks`', async () => {
     const { status, json } = await call(emulatorWith(), 'GET', '/2.0/banks');

@@ -153,6 +153,8 @@ export interface Emulator {
    * on an abort.
    */
   handle(request: Request): Promise<Response>;
+  /** `handle` with the signature of `fetch`: a client in the same process calls the emulator with no server. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Restores the dataset and the faults given at creation, and forgets every user, token, connection and session. */
   reset(): void;
   /** Replaces the active faults. */
@@ -473,6 +475,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   return {
     handle,
+    fetch: (input, init) => handle(new Request(input, init)),
     reset() {
       state = structuredClone([...dataset]);
       setFaults(initialFaults);

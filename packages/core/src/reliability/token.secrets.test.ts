@@ -169,7 +169,8 @@ describe('the config token', () => {
       ),
       { numRuns: 300 },
     );
-  });
+    // 300 emulators, each with its own copy of the dataset: seconds on a busy machine.
+  }, 30_000);
 
   it('never follows the URLs of a connector', async () => {
     const elsewhere = 'https://evil.test/collect';

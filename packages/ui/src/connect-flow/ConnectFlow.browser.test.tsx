@@ -17,7 +17,7 @@ afterEach(() => emulator.reset());
 async function renderFlow(props: Partial<ConnectFlowProps> = {}) {
   const client = createConnectorsClient({
     baseUrl: 'https://emulator.test/2.0',
-    fetch: (input, init) => emulator.handle(new Request(input, init)),
+    fetch: emulator.fetch,
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const onSubmit = vi.fn();
