@@ -1,6 +1,7 @@
 // Sizes of what users download, minified and brotli-compressed. Every limit guards against growth just above today's
-// figures. The whole packages grew with the connect journey (the Webview hand-off and its callback, the connections
-// API, their strings in every language); the goals that matter to a page (a picker page, a connect-flow page, the
+// figures. The whole packages grew with the connect journey: the Webview hand-off and its callback, then the direct
+// path (react: useConnectionFlow, 7.72 → 9.05 kB; ui: every step of the bank's strong authentication and their
+// strings, 13.62 → 16.17 kB; one locale table 1.70 → 2.28 kB); the goals that matter to a page (a picker page, a connect-flow page, the
 // minimal import) are to become per-page budgets, see apps/bench/README.md.
 // Peer dependencies are never counted; other dependencies are (the ui package has none: its list windows itself, see
 // ARCHITECTURE.md). Each package's "own" entry leaves out the workspace packages it builds on, the "minimal import"
@@ -38,14 +39,14 @@ module.exports = [
     path: 'packages/react/dist/index.js',
     import: '*',
     ignore: [...peers, ...workspace],
-    limit: '7.8 kB',
+    limit: '9.2 kB',
   },
   {
     name: '@connector-kit/ui (own, all of it)',
     path: 'packages/ui/dist/index.js',
     import: '*',
     ignore: [...peers, ...workspace],
-    limit: '13.7 kB',
+    limit: '16.3 kB',
   },
   {
     // Each language but English is opt-in: an app pays for the tables it imports.
@@ -53,7 +54,7 @@ module.exports = [
     path: 'packages/ui/dist/locales.js',
     import: '{ fr }',
     ignore: [...peers, ...workspace],
-    limit: '1.75 kB',
+    limit: '2.35 kB',
   },
   {
     name: 'minimal import: useConnectors + createConnectorsClient',

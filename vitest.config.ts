@@ -79,6 +79,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Known before the first test file asks for them: a dependency found during the run reloads the page.
+        optimizeDeps: { include: ['fast-check'] },
         test: {
           name: 'browser',
           include: ['packages/**/src/**/*.browser.test.{ts,tsx}'],

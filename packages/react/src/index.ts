@@ -41,6 +41,21 @@ export {
   useBatchUpdateConnectors,
 } from './use-batch-update-connectors.ts';
 export {
+  type ConnectingFlowStep,
+  type ConnectionFlowAction,
+  type ConnectionFlowStep,
+  type ConnectionFlowStepKind,
+  type ConnectionFlowTarget,
+  type CredentialsFlowStep,
+  type DecoupledFlowStep,
+  type DoneFlowStep,
+  type FieldsFlowStep,
+  type UseConnectionFlowOptions,
+  type UseConnectionFlowResult,
+  useConnectionFlow,
+  type ValidatingFlowStep,
+} from './use-connection-flow.ts';
+export {
   type UseConnectionOptions,
   type UseConnectionsOptions,
   useConnection,

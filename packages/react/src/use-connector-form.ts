@@ -57,6 +57,11 @@ export interface UseConnectorFormOptions {
   readOnly?: readonly string[] | undefined;
   /** `connection` (default) asks for `fields`; `payment` for `payment_fields`. */
   kind?: ConnectorFormKind | undefined;
+  /**
+   * The step to open on: the first (default), or the last, for credentials asked again after the bank refused them
+   * (the earlier steps keep their values).
+   */
+  defaultStep?: 'first' | 'last' | undefined;
   /** Called with the values once the last step is valid. */
   onSubmit: (submission: ConnectorFormSubmission) => void | Promise<void>;
   /**
@@ -153,6 +158,7 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
     defaultValues,
     readOnly,
     kind = 'connection',
+    defaultStep = 'first',
     onSubmit,
     onWebauth,
   } = options;
@@ -217,7 +223,10 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
     if (fields.some((f) => typeof f.regex === 'string' && f.regex !== '')) void preloadSafeRegexEngine();
   }, [fields]);
 
-  const [position, setPosition] = useState({ for: planKey, index: 0 });
+  const [position, setPosition] = useState(() => ({
+    for: planKey,
+    index: defaultStep === 'last' ? steps.length - 1 : 0,
+  }));
   const stepIndex = position.for === planKey ? Math.min(position.index, steps.length - 1) : 0;
   const step = steps[stepIndex] as FormStep;
   const isFirstStep = stepIndex === 0;

@@ -7,6 +7,8 @@ export {
   type ConnectCallbackProps,
 } from './connect-callback/ConnectCallback.tsx';
 export { ConnectFlow, type ConnectFlowClassNames, type ConnectFlowProps } from './connect-flow/ConnectFlow.tsx';
+export { ConnectionStepView, type ConnectionStepViewProps } from './connect-flow/ConnectionSteps.tsx';
+export type { ConnectFlowEvent, ConnectFlowEventType, ConnectFlowPlace } from './connect-flow/events.ts';
 export {
   CountrySelect,
   type CountrySelectClassNames,
@@ -26,7 +28,7 @@ export { ListField, type ListFieldProps, type ListOption, listOptions, MAX_RADIO
 export { PasswordField, type PasswordFieldProps } from './form/PasswordField.tsx';
 export { DateField, type DateFieldProps, TextField, type TextFieldProps } from './form/TextField.tsx';
 export type { CommonMessages } from './i18n/common.ts';
-export type { ConnectMessages, OutcomeMessages } from './i18n/connect.ts';
+export type { BankOutcomeMessages, ConnectMessages, OutcomeMessages } from './i18n/connect.ts';
 export { type LocaleOptions, LocaleProvider, useLocale } from './i18n/context.tsx';
 export { type DescribedError, describeError } from './i18n/errors.ts';
 export type { FormMessages } from './i18n/form.ts';
@@ -54,5 +56,6 @@ export {
   type ConnectorPickerProps,
   ConnectorPickerView,
   type ConnectorPickerViewProps,
+  type ConnectorSearchSummary,
 } from './picker/ConnectorPicker.tsx';
 export { Highlight, type HighlightProps, highlightSegments } from './picker/Highlight.tsx';

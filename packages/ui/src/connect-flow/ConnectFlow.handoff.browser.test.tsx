@@ -38,7 +38,7 @@ function handoffOptions(overrides: Partial<UseWebviewHandoffOptions> = {}) {
 async function renderFlow(props: Partial<ConnectFlowProps>) {
   const client = createConnectorsClient({
     baseUrl: 'https://emulator.test/2.0',
-    fetch: (input, init) => emulator.handle(new Request(input, init)),
+    fetch: emulator.fetch,
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   await render(
@@ -78,8 +78,8 @@ describe('ConnectFlow with webview', () => {
     expect(url.searchParams.get('connector_country')).toBe('FR');
     expect(url.searchParams.get(`${TEST_CONNECTOR_UUID}.openapiwebsite`)).toBe('par');
     expect(url.searchParams.get('code')).toBe(CODE);
-    const [pending] = JSON.parse(sessionStorage.getItem(HANDOFF_STORAGE_KEY) ?? '[]');
-    expect(url.searchParams.get('state')).toBe(pending.state);
+    const stored: { state: string }[] = JSON.parse(sessionStorage.getItem(HANDOFF_STORAGE_KEY) ?? '[]');
+    const pending = stored.find((entry) => entry.state === url.searchParams.get('state'));
     expect(pending).toMatchObject({ connectorUuid: TEST_CONNECTOR_UUID, connectorName: 'Connecteur de test' });
     // The code went into the address only.
     expect(document.body.innerHTML).not.toContain(CODE);

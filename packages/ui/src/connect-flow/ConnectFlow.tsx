@@ -1,26 +1,25 @@
-import type { AuthMechanism, Connector, ConnectorSearchFilters } from '@connector-kit/core';
+import type { AuthMechanism, Connection, Connector, ConnectorSearchFilters } from '@connector-kit/core';
 import {
   type ConnectorFormSubmission,
   type ConnectorWebauthRequest,
   type HandoffConnector,
   type UseWebviewHandoffOptions,
-  type UseWebviewHandoffResult,
-  useConnector,
   useControllableState,
   useWebviewHandoff,
+  type WebviewHandoffRequest,
 } from '@connector-kit/react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { cx } from '../class-names.ts';
-import { ErrorState } from '../error-state/ErrorState.tsx';
-import { ConnectorForm } from '../form/ConnectorForm.tsx';
 import type { ConnectorFormClassNames } from '../form/class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import {
   type ConnectorNotFoundContext,
   ConnectorPicker,
   type ConnectorPickerClassNames,
+  type ConnectorSearchSummary,
 } from '../picker/ConnectorPicker.tsx';
-import { HandoffStage } from './HandoffStage.tsx';
+import type { ConnectFlowEvent } from './events.ts';
+import { DirectStage, ReconnectStage, WebviewStage } from './stages.tsx';
 
 /** Extra classes for each part of the flow. */
 export interface ConnectFlowClassNames {
@@ -46,10 +45,26 @@ export interface ConnectFlowProps extends LocaleOptions {
    */
   webauth?: UseWebviewHandoffOptions | undefined;
   /**
-   * Direct path: called with `{ connector, authMechanism, values, webauth, source }` when the user completes a
-   * connector's form (but for a form that ends at the bank, when `webauth` is given).
+   * Direct path, for an app that sends the credentials itself: called with `{ connector, authMechanism, values,
+   * webauth, source }` when the user completes a connector's form, and the flow stops there. Without it, the flow
+   * creates the connection (`useConnectionFlow`: the client needs the user's token, added by your server) and walks
+   * the user through every step the bank asks for.
    */
   onSubmit?: ((submission: ConnectorFormSubmission) => void | Promise<void>) | undefined;
+  /** Called once the connection is synced (direct path). The hand-off path's is `ConnectCallback`'s `onConnected`. */
+  onConnected?: ((connection: Connection) => void) | undefined;
+  /** Reports what happens, for analytics and logs; no field value, token or code is ever part of an event. */
+  onEvent?: ((event: ConnectFlowEvent) => void) | undefined;
+  /**
+   * Reconnect this connection (direct path; with `webview`, use `useWebviewHandoff`'s `reconnect` flow): the flow
+   * loads it and opens on the step its state asks for (its credentials after `wrongpass`, the bank's page after
+   * `SCARequired`, its questions). "Choose another bank" leaves it for the picker.
+   */
+  connectionId?: number | null | undefined;
+  /** How long to wait for an approval in the bank's app before offering to try again (default 5 minutes). */
+  decoupledTimeoutMs?: number | undefined;
+  /** The first wait between two polls of a connection (default 2 s). */
+  pollIntervalMs?: number | undefined;
   /**
    * Called when the user continues to the bank from a webauth step (see `ConnectorForm`), for an app that takes the
    * user there itself. Not called when `webauth` is given: the flow does it.
@@ -88,124 +103,18 @@ export interface ConnectFlowProps extends LocaleOptions {
 }
 
 const NO_CLASS_NAMES: ConnectFlowClassNames = {};
-const FORM_EXPANDS = ['fields', 'sources'] as const;
 
-/** What every stage of a connector shows: the hand-off, or else the form. */
-interface StageProps {
-  uuid: string;
-  baseId: string;
-  onBack: () => void;
-  props: ConnectFlowProps;
-  handoff: UseWebviewHandoffResult;
-  /** Starts the hand-off of this connector (to the Webview, or to the bank's page for a form that ends there). */
-  startHandoff: (connector: HandoffConnector, submission?: ConnectorFormSubmission) => void;
-  /** The connector as the picker had it, to show its name and avatar before anything loads. */
-  picked: Connector | null;
-}
+/** How long the typing pauses before a search is reported. */
+const SEARCH_EVENT_DELAY_MS = 600;
 
-function StageStatus({
-  query,
-  onBack,
-  props,
-}: {
-  query: { isError: boolean; error: unknown; refetch: () => unknown };
-  onBack: () => void;
-  props: ConnectFlowProps;
-}) {
-  const { locale, dir, messages, classNames = NO_CLASS_NAMES } = props;
-  const { messages: m } = useLocale({ locale, dir, messages });
-  return (
-    <div className={cx('ck-flow__status', classNames.status)}>
-      {query.isError ? (
-        <ErrorState
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          locale={locale}
-          dir={dir}
-          messages={messages}
-        />
-      ) : (
-        <div role="status" className="ck-flow__loading">
-          <p className="ck-flow__status-text">{m.common.loading}</p>
-          <div aria-hidden="true" className="ck-flow__skeleton-group">
-            <div className="ck-flow__skeleton ck-flow__skeleton--title" />
-            <div className="ck-flow__skeleton" />
-            <div className="ck-flow__skeleton" />
-          </div>
-        </div>
-      )}
-      <button type="button" className="ck-button ck-button--link ck-flow__back" onClick={onBack}>
-        {m.form.backToList}
-      </button>
-    </div>
-  );
-}
-
-/** The hand-off path's stage: the picked connector, or the one of a deep link once loaded. */
-function WebviewStage({ uuid, baseId, onBack, props, handoff, startHandoff, picked }: StageProps) {
-  const { locale, dir, messages } = props;
-  const known = picked?.uuid === uuid ? picked : null;
-  const query = useConnector(known ? null : uuid);
-  const connector = known ?? query.data;
-  if (!connector) return <StageStatus query={query} onBack={onBack} props={props} />;
-  return (
-    <HandoffStage
-      connector={connector}
-      handoff={handoff}
-      onContinue={() => startHandoff(connector)}
-      onBack={onBack}
-      baseId={baseId}
-      locale={locale}
-      dir={dir}
-      messages={messages}
-    />
-  );
-}
-
-/** The direct path's stage: the connector's form, or its hand-off to the bank's page once the form ends there. */
-function ConnectorStage({ uuid, baseId, onBack, props, handoff, startHandoff }: StageProps) {
-  const { locale, dir, messages, classNames = NO_CLASS_NAMES } = props;
-  const query = useConnector(uuid, { expand: FORM_EXPANDS });
-  const connector: Connector | undefined = query.data;
-
-  if (!connector) return <StageStatus query={query} onBack={onBack} props={props} />;
-  if (handoff.status !== 'idle' && handoff.connector?.uuid === connector.uuid) {
-    return (
-      <HandoffStage
-        connector={connector}
-        handoff={handoff}
-        onContinue={handoff.retry}
-        onBack={onBack}
-        baseId={baseId}
-        locale={locale}
-        dir={dir}
-        messages={messages}
-      />
-    );
+/** What an event says of a failure: the Powens code, or the kind of failure; never its message. */
+function errorCode(error: unknown): string | null {
+  if (error !== null && typeof error === 'object') {
+    const { code, kind } = error as { code?: unknown; kind?: unknown };
+    if (typeof code === 'string') return code;
+    if (typeof kind === 'string') return kind;
   }
-  const onSubmit = (submission: ConnectorFormSubmission) => {
-    if (submission.webauth && props.webauth) startHandoff(submission.connector, submission);
-    else return props.onSubmit?.(submission);
-  };
-  return (
-    <ConnectorForm
-      key={connector.uuid}
-      id={`${baseId}-form`}
-      connector={connector}
-      defaultAuthMechanism={props.defaultAuthMechanism}
-      defaultValues={props.connectorFieldValues?.[connector.uuid]}
-      readOnly={props.readOnly}
-      pending={props.pending}
-      onSubmit={onSubmit}
-      // With `webauth`, the flow itself takes the user to the bank at the end of the form.
-      onWebauth={props.webauth ? undefined : props.onWebauth}
-      onBack={onBack}
-      locale={locale}
-      dir={dir}
-      messages={messages}
-      classNames={classNames.form}
-    />
-  );
+  return null;
 }
 
 /** Hand-off options for a flow that has none: the hook is always called, and never started. */
@@ -222,14 +131,18 @@ const NO_HANDOFF: UseWebviewHandoffOptions = {
  *
  * - With `webview` (any Powens client): picking a bank hands the user off to the Powens Webview for that bank
  *   ("Opening <bank>'s secure page…"); `ConnectCallback` on your `redirect_uri` page reads the way back.
- * - Without it (the direct path, for clients with Agent status): the chosen connector's form
- *   (`useConnector(uuid, { expand: ['fields', 'sources'] })`), then `onSubmit`; a form that ends at the bank goes to
- *   its page through `/webauth` when `webauth` is given.
+ * - Without it (the direct path, for clients with Agent status): the chosen connector's form, then the connection
+ *   through every step the bank asks for (an OTP, an approval in its app, its own page, new credentials...), to a
+ *   success screen and `onConnected`; or `onSubmit`, for an app that sends the values itself. A form or a step that
+ *   ends at the bank goes to its page through `/webauth` when `webauth` is given.
+ * - `connectionId` reconnects an existing connection; `onEvent` reports what happens, without any secret.
  */
 export function ConnectFlow(props: ConnectFlowProps) {
   const {
     webview,
     webauth,
+    connectionId,
+    onEvent,
     connectorUuid,
     defaultConnectorUuid = null,
     onConnectorUuidChange,
@@ -260,46 +173,94 @@ export function ConnectFlow(props: ConnectFlowProps) {
   // The connector itself, for the hand-off stage to show before (or without) loading it.
   const [pickedConnector, setPickedConnector] = useState<Connector | null>(null);
 
+  // A reconnect shows its connection until the person leaves it for the picker.
+  const [reconnecting, setReconnecting] = useState(!webview && connectionId !== null && connectionId !== undefined);
+
+  const reportEvent = useRef(onEvent);
+  reportEvent.current = onEvent;
+  const emit = useCallback((event: ConnectFlowEvent) => reportEvent.current?.(event), []);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current) return;
+    opened.current = true;
+    emit({ type: 'open' });
+  }, [emit]);
+  // A search is reported once the typing pauses, not for every key.
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pendingSearch = useRef<ConnectorSearchSummary | null>(null);
+  const flushSearch = useCallback(() => {
+    clearTimeout(searchTimer.current);
+    const summary = pendingSearch.current;
+    pendingSearch.current = null;
+    if (summary) emit({ type: 'search', ...summary });
+  }, [emit]);
+  const onSearch = useCallback(
+    (summary: ConnectorSearchSummary) => {
+      clearTimeout(searchTimer.current);
+      pendingSearch.current = summary;
+      searchTimer.current = setTimeout(flushSearch, SEARCH_EVENT_DELAY_MS);
+    },
+    [flushSearch],
+  );
+  useEffect(() => () => clearTimeout(searchTimer.current), []);
+  const onCountryCodeChange = useCallback(
+    (next: string | null) => {
+      setCountryCode(next);
+      emit({ type: 'country', countryCode: next });
+    },
+    [emit],
+  );
+
   const handoff = useWebviewHandoff(webview ?? webauth ?? NO_HANDOFF);
-  const { start: startWebviewHandoff, reset: resetHandoff } = handoff;
+  const { start: startWebviewHandoff, reset: resetHandoff, status: handoffStatus, error: handoffError } = handoff;
   const country = countryCode ?? defaultCountry ?? null;
   const startHandoff = useCallback(
-    (connector: HandoffConnector, submission?: ConnectorFormSubmission) =>
-      startWebviewHandoff(
-        connector,
-        submission ? { target: 'webauth', source: submission.source } : { countryCode: country },
-      ),
-    [startWebviewHandoff, country],
+    (connector: HandoffConnector, request?: WebviewHandoffRequest) => {
+      if (!request) emit({ type: 'handoff', target: 'webview', connectorUuid: connector.uuid });
+      startWebviewHandoff(connector, request ?? { countryCode: country });
+    },
+    [startWebviewHandoff, country, emit],
   );
+  useEffect(() => {
+    if (handoffStatus === 'error') emit({ type: 'error', code: errorCode(handoffError), place: 'handoff' });
+  }, [handoffStatus, handoffError, emit]);
 
   const onSelect = useCallback(
     (connector: Connector) => {
       setPicked(connector.uuid);
       setPickedConnector(connector);
       setUuid(connector.uuid);
+      // The search that led to the pick comes first, even when the pick came before the pause.
+      flushSearch();
+      emit({ type: 'connector', connectorUuid: connector.uuid, connectorName: connector.name });
       // The pick is the person's go-ahead: the hand-off starts from this event, never on its own.
       if (webview) startHandoff(connector);
     },
-    [setUuid, webview, startHandoff],
+    [setUuid, webview, startHandoff, emit, flushSearch],
   );
   const onBack = useCallback(() => {
+    if (webview) emit({ type: 'exit', place: 'handoff' });
     resetHandoff();
+    setReconnecting(false);
     setUuid(null);
-  }, [setUuid, resetHandoff]);
+  }, [setUuid, resetHandoff, webview, emit]);
 
   // The stage that comes on screen gets the focus: the search field of the picker, or the connector's stage.
   const stageRef = useRef<HTMLDivElement>(null);
-  const shown = useRef(uuid);
+  const onPicker = uuid === null && !reconnecting;
+  const shown = useRef(onPicker ? null : uuid);
   useEffect(() => {
-    if (shown.current === uuid) return;
-    shown.current = uuid;
+    const current = onPicker ? null : uuid;
+    if (shown.current === current) return;
+    shown.current = current;
     const stage = stageRef.current;
     if (!stage) return;
-    const target = uuid === null ? stage.querySelector<HTMLElement>('input[role="combobox"]') : stage;
+    const target = onPicker ? stage.querySelector<HTMLElement>('input[role="combobox"]') : stage;
     target?.focus();
-  }, [uuid]);
+  }, [uuid, onPicker]);
 
-  const Stage = webview ? WebviewStage : ConnectorStage;
+  const reconnectId = reconnecting ? (connectionId ?? null) : null;
+  const Stage = webview ? WebviewStage : reconnectId !== null ? ReconnectStage : DirectStage;
   return (
     <div className={cx('ck', 'ck-flow', className, classNames.root)} dir={dir}>
       <div
@@ -307,19 +268,20 @@ export function ConnectFlow(props: ConnectFlowProps) {
         // Focusable from script only, to take the focus when a connector is picked.
         tabIndex={-1}
         className={cx('ck-flow__stage', classNames.stage)}
-        data-stage={uuid === null ? 'picker' : webview ? 'handoff' : 'connector'}
+        data-stage={onPicker ? 'picker' : webview ? 'handoff' : 'connector'}
       >
-        {uuid === null ? (
+        {onPicker ? (
           <ConnectorPicker
             id={`${baseId}-picker`}
             query={query}
             onQueryChange={setQuery}
             countryCode={countryCode}
-            onCountryCodeChange={setCountryCode}
+            onCountryCodeChange={onCountryCodeChange}
             defaultCountry={defaultCountry}
             popular={popular}
             filters={filters}
             onNotFound={onNotFound}
+            onSearch={onSearch}
             value={picked}
             onValueChange={setPicked}
             onSelect={onSelect}
@@ -330,14 +292,16 @@ export function ConnectFlow(props: ConnectFlowProps) {
           />
         ) : (
           <Stage
-            key={uuid}
+            key={`${uuid}-${reconnectId}`}
             uuid={uuid}
+            connectionId={reconnectId}
             baseId={baseId}
             onBack={onBack}
             props={props}
             handoff={handoff}
             startHandoff={startHandoff}
             picked={pickedConnector}
+            emit={emit}
           />
         )}
       </div>

@@ -41,6 +41,12 @@ export interface ConnectorFormProps extends LocaleOptions, UseConnectorFormOptio
   pending?: boolean | undefined;
   /** Level of the title (default 2). */
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | undefined;
+  /** The title instead of "Connect <bank>" (a bank's questions: "<bank> needs more information"). */
+  title?: string | undefined;
+  /** The last step's button instead of "Connect". */
+  submitLabel?: string | undefined;
+  /** The bank's own text (its question, or why it refused the credentials), shown above the fields as it came. */
+  bankMessage?: string | null | undefined;
   /** Base of the ids of the parts; generated when absent. */
   id?: string | undefined;
   className?: string | undefined;
@@ -192,11 +198,15 @@ export function ConnectorForm({
   defaultValues,
   readOnly,
   kind,
+  defaultStep,
   onSubmit,
   onWebauth,
   onBack,
   pending = false,
   headingLevel = 2,
+  title: titleProp,
+  submitLabel,
+  bankMessage,
   id: idProp,
   locale: localeProp,
   dir: dirProp,
@@ -215,6 +225,7 @@ export function ConnectorForm({
     defaultValues,
     readOnly,
     kind,
+    defaultStep,
     onSubmit,
     onWebauth,
   });
@@ -247,8 +258,8 @@ export function ConnectorForm({
   const hintId = `${id}-webauth-hint`;
   const titleId = `${id}-title`;
   const Heading = `h${headingLevel}` as const;
-  const title = kind === 'payment' ? m.paymentTitle(connector.name) : m.title(connector.name);
-  const primaryLabel = step.webauth ? m.continueToBank : isLastStep ? m.submit : m.next;
+  const title = titleProp ?? (kind === 'payment' ? m.paymentTitle(connector.name) : m.title(connector.name));
+  const primaryLabel = step.webauth ? m.continueToBank : isLastStep ? (submitLabel ?? m.submit) : m.next;
 
   return (
     <div ref={setRoot} className={cx('ck', 'ck-form', className, classNames.root)} dir={dir} lang={locale}>
@@ -259,6 +270,7 @@ export function ConnectorForm({
         noValidate
         onSubmit={onFormSubmit}
         aria-labelledby={titleId}
+        aria-describedby={bankMessage ? `${id}-bank-message` : undefined}
         aria-busy={busy || undefined}
         className="ck-form__form"
       >
@@ -268,6 +280,12 @@ export function ConnectorForm({
             {title}
           </Heading>
         </div>
+
+        {bankMessage ? (
+          <p id={`${id}-bank-message`} className="ck-form__bank-message">
+            {bankMessage}
+          </p>
+        ) : null}
 
         {steps.length > 1 ? (
           <StepIndicator

@@ -6,7 +6,7 @@ import {
   countConnectorsByCountry,
 } from '@connector-kit/core';
 import { useConnectorSearch, useConnectors, useControllableState } from '@connector-kit/react';
-import { type ReactNode, useCallback, useId, useMemo, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { cx } from '../class-names.ts';
 import { CountrySelect, type CountrySelectClassNames } from '../country-select/CountrySelect.tsx';
 import { resolveDefaultCountry } from '../country-select/default-country.ts';
@@ -44,6 +44,13 @@ export interface ConnectorNotFoundContext {
   countryCode: string | null;
 }
 
+/** A search that ran, as `onSearch` reports it. */
+export interface ConnectorSearchSummary {
+  query: string;
+  countryCode: string | null;
+  resultCount: number;
+}
+
 export interface ConnectorPickerOwnProps extends LocaleOptions {
   /** The uuid of the chosen connector, `null` for none. Controlled when not `undefined`. */
   value?: string | null | undefined;
@@ -74,6 +81,8 @@ export interface ConnectorPickerOwnProps extends LocaleOptions {
   filter?: ConnectorSearchFilter | undefined;
   /** Shows a "My bank is not listed" button when the search finds nothing, and calls this when it is pressed. */
   onNotFound?: ((context: ConnectorNotFoundContext) => void) | undefined;
+  /** Called when a search has run: the text searched (not empty), the country and how many banks match. */
+  onSearch?: ((summary: ConnectorSearchSummary) => void) | undefined;
 
   /** Base of the ids of the parts; generated when absent. */
   id?: string | undefined;
@@ -129,6 +138,7 @@ export function ConnectorPickerView({
   filters: filtersProp,
   filter,
   onNotFound,
+  onSearch,
   id,
   locale,
   dir,
@@ -187,6 +197,14 @@ export function ConnectorPickerView({
     setCountryCode,
     setQuery,
   } = search;
+
+  // Reported once the search ran on the text (the search runs on a deferred copy of what is typed).
+  const reportSearch = useRef(onSearch);
+  reportSearch.current = onSearch;
+  const searching = connectors !== undefined && connectors !== null && searchedQuery.trim() !== '';
+  useEffect(() => {
+    if (searching) reportSearch.current?.({ query: searchedQuery, countryCode, resultCount: matchCount });
+  }, [searching, searchedQuery, countryCode, matchCount]);
 
   const handleSelect = useCallback(
     (_result: ConnectorSearchResult, index: number) => selectIndex(index),

@@ -87,6 +87,58 @@ export const de: Messages = {
     deleted: { title: 'Die Verbindung wurde entfernt', text: 'Ihre Konten werden nicht mehr aktualisiert.' },
     done: 'Weiter',
     startAgain: 'Neu beginnen',
+    connecting: (name) => `Verbindung zu ${name} wird hergestellt…`,
+    connectingHint: 'Ihre Bank prüft Ihre Angaben. Das kann ein bis zwei Minuten dauern.',
+    elapsedLabel: 'Vergangene Zeit',
+    cancel: 'Abbrechen',
+    fieldsTitle: (name) => `${name} benötigt weitere Angaben`,
+    fieldsSubmit: 'Senden',
+    decoupledTitle: (name) => `In Ihrer ${name}-App bestätigen`,
+    decoupledHint:
+      'Öffnen Sie die App Ihrer Bank und bestätigen Sie die Verbindung. Diese Seite geht danach von selbst weiter.',
+    decoupledWaiting: 'Warten auf Ihre Bestätigung…',
+    decoupledApproved: 'Ich habe bestätigt',
+    decoupledTimedOut: {
+      title: 'Ihre Bestätigung kam nicht rechtzeitig',
+      text: 'Bestätigen Sie die Verbindung in der App Ihrer Bank und versuchen Sie es dann erneut.',
+    },
+    validatingTitle: (name) => `Abgleich mit ${name}…`,
+    validatingTimedOut: {
+      title: 'Das dauert länger als üblich',
+      text: 'Ihre Bank ist noch nicht fertig. Bitte versuchen Sie es gleich noch einmal.',
+    },
+    webauth: {
+      title: (name) => `Auf der Website von ${name} bestätigen`,
+      text: 'Ihre Bank bittet Sie, Ihre Identität auf ihrer eigenen Website zu bestätigen. Danach kehren Sie hierher zurück.',
+    },
+    webauthUnavailable:
+      'Ihre Bank bittet um eine Bestätigung auf ihrer eigenen Website, die diese App nicht öffnen kann.',
+    bankActions: {
+      actionNeeded: {
+        title: (name) => `Handlung auf der Website von ${name} erforderlich`,
+        text: 'Ihre Bank bittet Sie um eine Handlung auf ihrer Website, etwa neue Bedingungen zu akzeptieren. Erledigen Sie das dort und versuchen Sie es dann erneut.',
+      },
+      passwordExpired: {
+        title: (name) => `Ihr Passwort bei ${name} ist abgelaufen`,
+        text: 'Ändern Sie Ihr Passwort auf der Website Ihrer Bank und versuchen Sie es dann erneut.',
+      },
+    },
+    openBankWebsite: (name) => `Website von ${name} öffnen`,
+    retryLater: {
+      rateLimiting: {
+        title: (name) => `${name} begrenzt derzeit die Verbindungen`,
+        text: 'Ihre Bank erhält zu viele Anfragen. Bitte versuchen Sie es später erneut.',
+      },
+      websiteUnavailable: {
+        title: (name) => `${name} ist derzeit nicht erreichbar`,
+        text: 'Die Website oder der Dienst Ihrer Bank ist ausgefallen. Bitte versuchen Sie es später erneut.',
+      },
+      bug: {
+        title: (name) => `${name} konnte nicht erreicht werden`,
+        text: 'Beim Austausch mit Ihrer Bank ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.',
+      },
+    },
+    connectAnother: 'Andere Bank verbinden',
     outcomes: {
       accessDenied: {
         title: 'Sie haben vor dem Abschluss abgebrochen',

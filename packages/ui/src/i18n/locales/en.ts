@@ -81,6 +81,56 @@ export const en: Messages = {
     deleted: { title: 'The connection was removed', text: 'Its accounts will no longer be updated.' },
     done: 'Continue',
     startAgain: 'Start again',
+    connecting: (name) => `Connecting to ${name}…`,
+    connectingHint: 'Your bank is checking your details. This can take a minute or two.',
+    elapsedLabel: 'Time elapsed',
+    cancel: 'Cancel',
+    fieldsTitle: (name) => `${name} needs more information`,
+    fieldsSubmit: 'Send',
+    decoupledTitle: (name) => `Approve in your ${name} app`,
+    decoupledHint: 'Open your bank’s app and approve the connection. This page goes on by itself once you have.',
+    decoupledWaiting: 'Waiting for your approval…',
+    decoupledApproved: 'I have approved',
+    decoupledTimedOut: {
+      title: 'Your approval did not arrive in time',
+      text: 'Approve the connection in your bank’s app, then try again.',
+    },
+    validatingTitle: (name) => `Checking with ${name}…`,
+    validatingTimedOut: {
+      title: 'This is taking longer than usual',
+      text: 'Your bank has not finished yet. Please try again in a moment.',
+    },
+    webauth: {
+      title: (name) => `Confirm on ${name}’s website`,
+      text: 'Your bank asks you to confirm it is you on its own website. You will come back here afterwards.',
+    },
+    webauthUnavailable: 'Your bank asks you to confirm on its own website, which this app cannot open.',
+    bankActions: {
+      actionNeeded: {
+        title: (name) => `Action needed on ${name}’s website`,
+        text: 'Your bank asks you to do something on its website, such as accepting new terms. Do it there, then try again.',
+      },
+      passwordExpired: {
+        title: (name) => `Your ${name} password has expired`,
+        text: 'Change your password on your bank’s website, then try again.',
+      },
+    },
+    openBankWebsite: (name) => `Open ${name}’s website`,
+    retryLater: {
+      rateLimiting: {
+        title: (name) => `${name} limits connections right now`,
+        text: 'Your bank is receiving too many requests. Please try again later.',
+      },
+      websiteUnavailable: {
+        title: (name) => `${name} is unavailable right now`,
+        text: 'Your bank’s website or service is down. Please try again later.',
+      },
+      bug: {
+        title: (name) => `${name} could not be reached`,
+        text: 'Something went wrong while talking to your bank. Please try again later.',
+      },
+    },
+    connectAnother: 'Connect another bank',
     outcomes: {
       accessDenied: {
         title: 'You left before finishing',

@@ -86,6 +86,56 @@ export const es: Messages = {
     deleted: { title: 'Se eliminó la conexión', text: 'Sus cuentas ya no se actualizarán.' },
     done: 'Continuar',
     startAgain: 'Empezar de nuevo',
+    connecting: (name) => `Conectando con ${name}…`,
+    connectingHint: 'Tu banco está comprobando tus datos. Puede tardar uno o dos minutos.',
+    elapsedLabel: 'Tiempo transcurrido',
+    cancel: 'Cancelar',
+    fieldsTitle: (name) => `${name} necesita más información`,
+    fieldsSubmit: 'Enviar',
+    decoupledTitle: (name) => `Aprueba en tu app de ${name}`,
+    decoupledHint: 'Abre la app de tu banco y aprueba la conexión. Esta página continuará sola cuando lo hagas.',
+    decoupledWaiting: 'Esperando tu aprobación…',
+    decoupledApproved: 'Ya lo he aprobado',
+    decoupledTimedOut: {
+      title: 'Tu aprobación no llegó a tiempo',
+      text: 'Aprueba la conexión en la app de tu banco y vuelve a intentarlo.',
+    },
+    validatingTitle: (name) => `Comprobando con ${name}…`,
+    validatingTimedOut: {
+      title: 'Está tardando más de lo habitual',
+      text: 'Tu banco aún no ha terminado. Inténtalo de nuevo en un momento.',
+    },
+    webauth: {
+      title: (name) => `Confirma en la web de ${name}`,
+      text: 'Tu banco te pide que confirmes tu identidad en su propia web. Después volverás aquí.',
+    },
+    webauthUnavailable: 'Tu banco te pide confirmar en su propia web, que esta aplicación no puede abrir.',
+    bankActions: {
+      actionNeeded: {
+        title: (name) => `Acción necesaria en la web de ${name}`,
+        text: 'Tu banco te pide hacer algo en su web, como aceptar nuevas condiciones. Hazlo allí y vuelve a intentarlo.',
+      },
+      passwordExpired: {
+        title: (name) => `Tu contraseña de ${name} ha caducado`,
+        text: 'Cambia tu contraseña en la web de tu banco y vuelve a intentarlo.',
+      },
+    },
+    openBankWebsite: (name) => `Abrir la web de ${name}`,
+    retryLater: {
+      rateLimiting: {
+        title: (name) => `${name} limita las conexiones ahora mismo`,
+        text: 'Tu banco está recibiendo demasiadas solicitudes. Inténtalo más tarde.',
+      },
+      websiteUnavailable: {
+        title: (name) => `${name} no está disponible ahora mismo`,
+        text: 'La web o el servicio de tu banco no funciona. Inténtalo más tarde.',
+      },
+      bug: {
+        title: (name) => `No se pudo contactar con ${name}`,
+        text: 'Algo falló al comunicar con tu banco. Inténtalo más tarde.',
+      },
+    },
+    connectAnother: 'Conectar otro banco',
     outcomes: {
       accessDenied: {
         title: 'Saliste antes de terminar',

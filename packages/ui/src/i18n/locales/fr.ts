@@ -86,6 +86,58 @@ export const fr: Messages = {
     deleted: { title: 'La connexion a été supprimée', text: 'Ses comptes ne seront plus mis à jour.' },
     done: 'Continuer',
     startAgain: 'Recommencer',
+    connecting: (name) => `Connexion à ${name}…`,
+    connectingHint: 'Votre banque vérifie vos informations. Cela peut prendre une minute ou deux.',
+    elapsedLabel: 'Temps écoulé',
+    cancel: 'Annuler',
+    fieldsTitle: (name) => `${name} demande des informations supplémentaires`,
+    fieldsSubmit: 'Envoyer',
+    decoupledTitle: (name) => `Validez dans votre application ${name}`,
+    decoupledHint:
+      'Ouvrez l’application de votre banque et validez la connexion. Cette page continue d’elle-même une fois que c’est fait.',
+    decoupledWaiting: 'En attente de votre validation…',
+    decoupledApproved: 'J’ai validé',
+    decoupledTimedOut: {
+      title: 'Votre validation n’est pas arrivée à temps',
+      text: 'Validez la connexion dans l’application de votre banque, puis réessayez.',
+    },
+    validatingTitle: (name) => `Vérification auprès de ${name}…`,
+    validatingTimedOut: {
+      title: 'Cela prend plus de temps que d’habitude',
+      text: 'Votre banque n’a pas encore terminé. Veuillez réessayer dans un instant.',
+    },
+    webauth: {
+      title: (name) => `Confirmez sur le site de ${name}`,
+      text: 'Votre banque vous demande de confirmer votre identité sur son propre site. Vous reviendrez ici ensuite.',
+    },
+    webauthUnavailable:
+      'Votre banque vous demande de confirmer sur son propre site, que cette application ne peut pas ouvrir.',
+    bankActions: {
+      actionNeeded: {
+        title: (name) => `Action requise sur le site de ${name}`,
+        text: 'Votre banque vous demande une action sur son site, par exemple accepter de nouvelles conditions. Faites-la, puis réessayez.',
+      },
+      passwordExpired: {
+        title: (name) => `Votre mot de passe ${name} a expiré`,
+        text: 'Changez votre mot de passe sur le site de votre banque, puis réessayez.',
+      },
+    },
+    openBankWebsite: (name) => `Ouvrir le site de ${name}`,
+    retryLater: {
+      rateLimiting: {
+        title: (name) => `${name} limite les connexions en ce moment`,
+        text: 'Votre banque reçoit trop de demandes. Veuillez réessayer plus tard.',
+      },
+      websiteUnavailable: {
+        title: (name) => `${name} est indisponible en ce moment`,
+        text: 'Le site ou le service de votre banque est en panne. Veuillez réessayer plus tard.',
+      },
+      bug: {
+        title: (name) => `${name} n’a pas pu être joint`,
+        text: 'Une erreur est survenue en échangeant avec votre banque. Veuillez réessayer plus tard.',
+      },
+    },
+    connectAnother: 'Connecter une autre banque',
     outcomes: {
       accessDenied: {
         title: 'La connexion n’a pas été terminée',

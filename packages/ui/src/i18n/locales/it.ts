@@ -84,6 +84,57 @@ export const it: Messages = {
     deleted: { title: 'Il collegamento è stato rimosso', text: 'I suoi conti non saranno più aggiornati.' },
     done: 'Continua',
     startAgain: 'Ricomincia',
+    connecting: (name) => `Collegamento a ${name}…`,
+    connectingHint: 'La tua banca sta verificando i tuoi dati. Può richiedere un minuto o due.',
+    elapsedLabel: 'Tempo trascorso',
+    cancel: 'Annulla',
+    fieldsTitle: (name) => `${name} chiede altre informazioni`,
+    fieldsSubmit: 'Invia',
+    decoupledTitle: (name) => `Approva nell’app di ${name}`,
+    decoupledHint:
+      'Apri l’app della tua banca e approva il collegamento. Questa pagina proseguirà da sola quando lo avrai fatto.',
+    decoupledWaiting: 'In attesa della tua approvazione…',
+    decoupledApproved: 'Ho approvato',
+    decoupledTimedOut: {
+      title: 'La tua approvazione non è arrivata in tempo',
+      text: 'Approva il collegamento nell’app della tua banca, poi riprova.',
+    },
+    validatingTitle: (name) => `Verifica con ${name}…`,
+    validatingTimedOut: {
+      title: 'Ci vuole più tempo del solito',
+      text: 'La tua banca non ha ancora finito. Riprova tra un momento.',
+    },
+    webauth: {
+      title: (name) => `Conferma sul sito di ${name}`,
+      text: 'La tua banca ti chiede di confermare la tua identità sul suo sito. Poi tornerai qui.',
+    },
+    webauthUnavailable: 'La tua banca chiede una conferma sul suo sito, che questa app non può aprire.',
+    bankActions: {
+      actionNeeded: {
+        title: (name) => `Azione richiesta sul sito di ${name}`,
+        text: 'La tua banca ti chiede di fare qualcosa sul suo sito, ad esempio accettare nuove condizioni. Fallo lì, poi riprova.',
+      },
+      passwordExpired: {
+        title: (name) => `La tua password di ${name} è scaduta`,
+        text: 'Cambia la password sul sito della tua banca, poi riprova.',
+      },
+    },
+    openBankWebsite: (name) => `Apri il sito di ${name}`,
+    retryLater: {
+      rateLimiting: {
+        title: (name) => `${name} limita i collegamenti in questo momento`,
+        text: 'La tua banca riceve troppe richieste. Riprova più tardi.',
+      },
+      websiteUnavailable: {
+        title: (name) => `${name} non è disponibile in questo momento`,
+        text: 'Il sito o il servizio della tua banca non funziona. Riprova più tardi.',
+      },
+      bug: {
+        title: (name) => `Impossibile raggiungere ${name}`,
+        text: 'Si è verificato un errore nella comunicazione con la tua banca. Riprova più tardi.',
+      },
+    },
+    connectAnother: 'Collega un’altra banca',
     outcomes: {
       accessDenied: {
         title: 'L’operazione non è stata completata',

@@ -84,6 +84,56 @@ export const nl: Messages = {
     deleted: { title: 'De koppeling is verwijderd', text: 'De rekeningen ervan worden niet meer bijgewerkt.' },
     done: 'Doorgaan',
     startAgain: 'Opnieuw beginnen',
+    connecting: (name) => `Verbinden met ${name}…`,
+    connectingHint: 'Je bank controleert je gegevens. Dit kan een minuut of twee duren.',
+    elapsedLabel: 'Verstreken tijd',
+    cancel: 'Annuleren',
+    fieldsTitle: (name) => `${name} heeft meer informatie nodig`,
+    fieldsSubmit: 'Versturen',
+    decoupledTitle: (name) => `Keur goed in je ${name}-app`,
+    decoupledHint: 'Open de app van je bank en keur de koppeling goed. Deze pagina gaat daarna vanzelf verder.',
+    decoupledWaiting: 'Wachten op je goedkeuring…',
+    decoupledApproved: 'Ik heb goedgekeurd',
+    decoupledTimedOut: {
+      title: 'Je goedkeuring kwam niet op tijd',
+      text: 'Keur de koppeling goed in de app van je bank en probeer het opnieuw.',
+    },
+    validatingTitle: (name) => `Controleren bij ${name}…`,
+    validatingTimedOut: {
+      title: 'Dit duurt langer dan normaal',
+      text: 'Je bank is nog niet klaar. Probeer het zo meteen opnieuw.',
+    },
+    webauth: {
+      title: (name) => `Bevestig op de website van ${name}`,
+      text: 'Je bank vraagt je op haar eigen website te bevestigen dat jij het bent. Daarna kom je hier terug.',
+    },
+    webauthUnavailable: 'Je bank vraagt een bevestiging op haar eigen website, die deze app niet kan openen.',
+    bankActions: {
+      actionNeeded: {
+        title: (name) => `Actie nodig op de website van ${name}`,
+        text: 'Je bank vraagt je iets te doen op haar website, zoals nieuwe voorwaarden accepteren. Doe dat daar en probeer het opnieuw.',
+      },
+      passwordExpired: {
+        title: (name) => `Je wachtwoord bij ${name} is verlopen`,
+        text: 'Wijzig je wachtwoord op de website van je bank en probeer het opnieuw.',
+      },
+    },
+    openBankWebsite: (name) => `Website van ${name} openen`,
+    retryLater: {
+      rateLimiting: {
+        title: (name) => `${name} beperkt koppelingen op dit moment`,
+        text: 'Je bank krijgt te veel verzoeken. Probeer het later opnieuw.',
+      },
+      websiteUnavailable: {
+        title: (name) => `${name} is op dit moment niet beschikbaar`,
+        text: 'De website of dienst van je bank ligt plat. Probeer het later opnieuw.',
+      },
+      bug: {
+        title: (name) => `${name} kon niet worden bereikt`,
+        text: 'Er ging iets mis in het contact met je bank. Probeer het later opnieuw.',
+      },
+    },
+    connectAnother: 'Een andere bank koppelen',
     outcomes: {
       accessDenied: {
         title: 'Je bent gestopt voordat het klaar was',

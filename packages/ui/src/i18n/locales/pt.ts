@@ -86,6 +86,56 @@ export const pt: Messages = {
     deleted: { title: 'A ligação foi removida', text: 'As respetivas contas deixam de ser atualizadas.' },
     done: 'Continuar',
     startAgain: 'Recomeçar',
+    connecting: (name) => `A ligar a ${name}…`,
+    connectingHint: 'O seu banco está a verificar os seus dados. Pode demorar um ou dois minutos.',
+    elapsedLabel: 'Tempo decorrido',
+    cancel: 'Cancelar',
+    fieldsTitle: (name) => `${name} precisa de mais informações`,
+    fieldsSubmit: 'Enviar',
+    decoupledTitle: (name) => `Aprove na aplicação ${name}`,
+    decoupledHint: 'Abra a aplicação do seu banco e aprove a ligação. Esta página continua sozinha depois disso.',
+    decoupledWaiting: 'A aguardar a sua aprovação…',
+    decoupledApproved: 'Já aprovei',
+    decoupledTimedOut: {
+      title: 'A sua aprovação não chegou a tempo',
+      text: 'Aprove a ligação na aplicação do seu banco e tente novamente.',
+    },
+    validatingTitle: (name) => `A verificar com ${name}…`,
+    validatingTimedOut: {
+      title: 'Está a demorar mais do que o habitual',
+      text: 'O seu banco ainda não terminou. Tente novamente dentro de momentos.',
+    },
+    webauth: {
+      title: (name) => `Confirme no site de ${name}`,
+      text: 'O seu banco pede-lhe que confirme a sua identidade no próprio site. Depois volta aqui.',
+    },
+    webauthUnavailable: 'O seu banco pede uma confirmação no próprio site, que esta aplicação não consegue abrir.',
+    bankActions: {
+      actionNeeded: {
+        title: (name) => `Ação necessária no site de ${name}`,
+        text: 'O seu banco pede-lhe que faça algo no site, como aceitar novos termos. Faça-o lá e tente novamente.',
+      },
+      passwordExpired: {
+        title: (name) => `A sua palavra-passe de ${name} expirou`,
+        text: 'Altere a palavra-passe no site do seu banco e tente novamente.',
+      },
+    },
+    openBankWebsite: (name) => `Abrir o site de ${name}`,
+    retryLater: {
+      rateLimiting: {
+        title: (name) => `${name} está a limitar ligações de momento`,
+        text: 'O seu banco está a receber demasiados pedidos. Tente novamente mais tarde.',
+      },
+      websiteUnavailable: {
+        title: (name) => `${name} está indisponível de momento`,
+        text: 'O site ou o serviço do seu banco está em baixo. Tente novamente mais tarde.',
+      },
+      bug: {
+        title: (name) => `Não foi possível contactar ${name}`,
+        text: 'Algo correu mal na comunicação com o seu banco. Tente novamente mais tarde.',
+      },
+    },
+    connectAnother: 'Ligar outro banco',
     outcomes: {
       accessDenied: {
         title: 'Saiu antes de terminar',
