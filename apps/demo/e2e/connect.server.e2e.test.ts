@@ -232,7 +232,6 @@ describe('the connect configuration', () => {
       webviewUrl: 'http://127.0.0.1:4999/webview',
       apiUrl: 'http://127.0.0.1:4999/2.0',
       webview: true,
-      session: false,
     });
     expect(describeHandOff(config)).toBe('hand-off: emulator Webview at http://127.0.0.1:4999/webview');
     expect(() => resolveApiProxyConfig({ CONNECTOR_KIT_EMULATOR_URL: 'not a url' })).toThrow(
@@ -250,7 +249,6 @@ describe('the connect configuration', () => {
       webviewUrl: 'https://webview.powens.com',
       apiUrl: 'https://acme-sandbox.biapi.pro/2.0',
       webview: true,
-      session: false,
     });
     expect(describeHandOff(config)).toBe('hand-off: Powens Webview for acme-sandbox');
     expect(JSON.stringify(connectPageConfig(config))).not.toContain('acme-secret');
@@ -271,7 +269,6 @@ describe('the connect configuration', () => {
         webviewUrl: 'https://webview.powens.com',
         apiUrl: 'https://acme-sandbox.biapi.pro/2.0',
         webview: false,
-        session: false,
       });
       expect(describeHandOff(config)).toBe('hand-off unavailable: set POWENS_CLIENT_ID and POWENS_CLIENT_SECRET');
     }
@@ -315,7 +312,6 @@ describe('the hand-off and connections routes', () => {
       webviewUrl: 'http://upstream.test/webview',
       apiUrl: UPSTREAM,
       webview: true,
-      session: false,
     });
     expect(answer.headers['cache-control']).toBe('no-store');
     expect(answer.headers['set-cookie']).toBeUndefined();
@@ -385,7 +381,7 @@ describe('the hand-off and connections routes', () => {
     expect(cookieFrom(again)).not.toBe(cookieFrom(first));
     expect(demo.sessions.size).toBe(1);
     // The old session is gone: its cookie no longer opens the connections routes.
-    const old = await call(demo.base, '/api/2.0/users/me/connections', { headers: { cookie: cookieFrom(first) } });
+    const old = await call(demo.base, '/api/2.0/users/me/connections/1', { headers: { cookie: cookieFrom(first) } });
     expect(old.status).toBe(401);
   });
 
@@ -536,8 +532,8 @@ describe('the hand-off and connections routes', () => {
     const cookies = [undefined, `${SESSION_COOKIE}=${'A'.repeat(43)}`, `${SESSION_COOKIE}=../../etc`];
     for (const cookie of cookies) {
       for (const [method, pathname] of [
-        ['GET', '/api/2.0/users/me/connections'],
-        ['POST', '/api/2.0/users/me/connections'],
+        ['GET', '/api/2.0/users/me/connections/5'],
+        ['POST', '/api/2.0/users/me/connections/5'],
         ['DELETE', '/api/2.0/users/me/connections/5'],
       ] as const) {
         const answer = await call(demo.base, pathname, {
@@ -615,8 +611,15 @@ describe('the hand-off and connections routes', () => {
     const answer = await postCode();
     expect(answer.status).toBe(503);
     expect(json(answer)).toMatchObject({ code: 'handOffUnavailable', request_id: null });
+    // No user, hence no connection; and none can be made without the client's id and secret.
     const connections = await call(demo.base, '/api/2.0/users/me/connections');
-    expect(connections.status).toBe(401);
+    expect([connections.status, json(connections)]).toEqual([200, { connections: [] }]);
+    const creation = await call(demo.base, '/api/2.0/users/me/connections', {
+      method: 'POST',
+      headers: { origin: origin(), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(creation.status).toBe(401);
     // The rest of the demo keeps working.
     expect((await call(demo.base, '/api/2.0/connectors')).status).toBe(200);
     expect(upstream.calls.map((seen) => seen.path)).toEqual(['/connectors']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axeViolations, expectFocused, screenshot, setupDemo, tabTo } from './support/demo.ts';
+import { axeViolations, eventsText, expectFocused, screenshot, setupDemo, shownEvents, tabTo } from './support/demo.ts';
 
 /**
  * The built demo in headless Chromium, served by `vite preview` (with the demo's API proxy) in front of an
@@ -8,7 +8,8 @@ import { axeViolations, expectFocused, screenshot, setupDemo, tabTo } from './su
 
 const demo = setupDemo();
 const open = (address: string, options?: Parameters<typeof demo.open>[1]) => demo.open(address, options);
-const MASK = '••••••';
+/** Typed as the secret code: never in an event, nor anywhere in the page once sent. */
+const PASSWORD = '917364';
 
 const connectorNamed = (name: string) => {
   const connector = demo.emulator.emulator.connectors.find((candidate) => candidate.name === name);
@@ -17,13 +18,16 @@ const connectorNamed = (name: string) => {
 };
 
 describe('the connect flow on the direct path', () => {
-  it('works by mouse in English, and shows what the app receives with the password masked', async () => {
+  it('connects by mouse in English, lists the connection, and tells the app without any value', async () => {
     const { page, policy, problems, close } = await open('#/connect');
     try {
       // Served under a strict policy: any inline script or eval would show up in `problems`.
       expect(policy).toContain("script-src 'self'");
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
       await page.getByRole('radio', { name: /^Direct \(Agent status\)/ }).check();
+      const connections = page.getByRole('region', { name: 'Your connections' });
+      // No Powens user yet: nothing connected, which is not an error.
+      await connections.getByText('No bank connected yet.').waitFor();
       await page.getByRole('combobox', { name: 'Country' }).click();
       await page.getByRole('option', { name: /^France,/ }).click();
       await expect(page.getByRole('combobox', { name: 'Country' }).textContent()).resolves.toContain('France');
@@ -39,26 +43,40 @@ describe('the connect flow on the direct path', () => {
       await screenshot(page, 'connect-form-en-light');
       await form.getByRole('button', { name: 'Continue to your bank' }).click();
       await form.getByRole('textbox', { name: 'Code client' }).fill('12345678');
-      await form.getByLabel('Code secret').fill('654321');
+      await form.getByLabel('Code secret').fill(PASSWORD);
       await form.getByRole('button', { name: 'Next' }).click();
       await form.getByRole('textbox', { name: 'Identifiant entreprise' }).fill('ACME42');
       await form.getByRole('button', { name: 'Connect', exact: true }).click();
 
-      const result = page.getByRole('region', { name: 'What your app receives' });
-      const json = result.locator('pre');
-      await expect.poll(() => json.count()).toBe(1);
-      const received = JSON.parse((await json.textContent()) ?? '');
-      expect(received).toEqual({
-        connector: { uuid: connectorNamed('Société Générale').uuid, name: 'Société Générale' },
+      // The connection is made through the demo server (which made this browser's Powens user on the way).
+      await expectFocused(page.getByRole('heading', { name: 'Société Générale is connected', level: 2 }));
+      const listed = connections.getByRole('listitem');
+      await expect.poll(() => listed.count()).toBe(1);
+      await expect(listed.textContent()).resolves.toMatch(/Société Générale\s*Up to date/);
+      const uuid = connectorNamed('Société Générale').uuid;
+      expect(demo.emulator.emulator.connections).toMatchObject([{ connector_uuid: uuid, state: null }]);
+
+      // What the app receives: what the person chose and where they are, never a value they typed.
+      await expect.poll(async () => (await shownEvents(page)).at(-1)?.type).toBe('connected');
+      const events = await shownEvents(page);
+      expect(events).toContainEqual({ type: 'connector', connectorUuid: uuid, connectorName: 'Société Générale' });
+      expect(events).toContainEqual({
+        type: 'credentials-submitted',
+        connectorUuid: uuid,
         authMechanism: 'credentials',
-        values: { openapiwebsite: 'par', login: '12345678', password: MASK, corporateid: 'ACME42' },
       });
-      expect(await page.content()).not.toContain('654321"');
-      await expectFocused(result.getByRole('heading', { name: 'What your app receives' }));
+      expect(events.at(-1)).toEqual({
+        type: 'connected',
+        connectionId: demo.emulator.emulator.connections[0]?.id,
+        connectorUuid: uuid,
+      });
+      const text = await eventsText(page);
+      for (const value of [PASSWORD, '12345678', 'ACME42']) expect(text).not.toContain(value);
+      expect(await page.content()).not.toContain(PASSWORD);
       await screenshot(page, 'connect-result-en-light');
 
       // A new round starts from the picker.
-      await result.getByRole('button', { name: 'Connect another bank' }).click();
+      await page.getByRole('button', { name: 'Connect another bank' }).click();
       await expectFocused(page.getByRole('combobox', { name: 'Search for your bank' }));
       expect(problems).toEqual([]);
     } finally {
@@ -134,23 +152,28 @@ describe('the connect flow on the direct path', () => {
       await keyboard.type('12345678');
       await keyboard.press('Tab');
       await expectFocused(form.getByLabel('Code secret'));
-      await keyboard.type('654321');
+      await keyboard.type(PASSWORD);
       await screenshot(page, 'connect-form-fr-dark');
       await keyboard.press('Enter');
       await expectFocused(form.getByRole('textbox', { name: 'Identifiant entreprise' }));
       await keyboard.type('ACME42');
       await keyboard.press('Enter');
 
-      const result = page.getByRole('region', { name: 'Ce que reçoit votre application' });
-      await expectFocused(result.getByRole('heading', { name: 'Ce que reçoit votre application' }));
-      const received = JSON.parse((await result.locator('pre').textContent()) ?? '');
-      expect(received.values).toEqual({
-        openapiwebsite: 'par',
-        login: '12345678',
-        password: MASK,
-        corporateid: 'ACME42',
-      });
+      // The success takes the focus on its title, in the page's language.
+      const done = page.getByRole('heading', { name: 'Connexion à Société Générale réussie', level: 2 });
+      await expectFocused(done);
+      const listed = page.getByRole('region', { name: 'Vos connexions' }).getByRole('listitem');
+      await expect.poll(() => listed.count()).toBe(1);
+      await expect(listed.textContent()).resolves.toContain('Société Générale');
+      const region = 'Ce que reçoit votre application';
+      await expect.poll(async () => (await shownEvents(page, region)).at(-1)?.type).toBe('connected');
+      expect(await eventsText(page, region)).not.toContain(PASSWORD);
       await screenshot(page, 'connect-result-fr-dark');
+
+      // "Connecter une autre banque", by keyboard, goes back to the search.
+      await tabTo(page, page.getByRole('button', { name: /^Connecter une autre banque$/ }));
+      await keyboard.press('Enter');
+      await expectFocused(search);
       expect(problems).toEqual([]);
     } finally {
       await close();

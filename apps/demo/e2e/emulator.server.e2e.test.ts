@@ -113,7 +113,6 @@ describe('the demo server in front of the emulator', () => {
       webviewUrl: `${origin}/webview`,
       apiUrl: emulator.url,
       webview: true,
-      session: false,
     });
 
     const first = await call(base, '/api/connect/code', { method: 'POST', headers: own() });
@@ -121,8 +120,6 @@ describe('the demo server in front of the emulator', () => {
     const { code } = json(first);
     expect(typeof code).toBe('string');
     const cookie = cookieFrom(first);
-    // The page learns that this browser has a user now (the cookie itself is out of its reach).
-    expect(json(await call(base, '/api/connect/config', { headers: { cookie } }))).toMatchObject({ session: true });
     const second = await call(base, '/api/connect/code', { method: 'POST', headers: { ...own(), cookie } });
     expect(second.status).toBe(200);
     expect(second.headers['set-cookie']).toBeUndefined();
@@ -195,10 +192,35 @@ describe('the demo server in front of the emulator', () => {
     }
   });
 
+  it('makes the browser’s user with its first direct connection, and keeps it for the next calls', async () => {
+    seen.length = 0;
+    const created = await call(base, '/api/2.0/users/me/connections', {
+      method: 'POST',
+      headers: { ...own(), 'content-type': 'application/json' },
+      body: JSON.stringify({ connector_uuid: TEST_CONNECTOR_UUID, openapiwebsite: 'par', login: 'me', password: 'pw' }),
+    });
+    expect(created.status).toBe(200);
+    const cookie = cookieFrom(created);
+    expect(json(created)).toMatchObject({ connector_uuid: TEST_CONNECTOR_UUID, state: null });
+    const listed = await call(base, '/api/2.0/users/me/connections', { headers: { cookie } });
+    expect((json(listed).connections as unknown[]).length).toBe(1);
+    // A page of another site cannot make one.
+    const forged = await call(base, '/api/2.0/users/me/connections', {
+      method: 'POST',
+      headers: { origin: 'http://evil.test', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers['set-cookie']).toBeUndefined();
+  });
+
   it('answers 401 without a session and sends connector writes with the config token only', async () => {
     const cookie = cookieFrom(await call(base, '/api/connect/code', { method: 'POST', headers: own() }));
     seen.length = 0;
-    const noSession = await call(base, '/api/2.0/users/me/connections');
+    // No user yet: nothing connected.
+    const none = await call(base, '/api/2.0/users/me/connections');
+    expect([none.status, json(none)]).toEqual([200, { connections: [] }]);
+    const noSession = await call(base, '/api/2.0/users/me/connections/1');
     expect(noSession.status).toBe(401);
     expect(json(noSession)).toEqual({
       code: 'unauthorized',
@@ -229,8 +251,8 @@ describe('the demo server in front of the emulator', () => {
       headers: { ...own(), cookie, 'content-type': 'application/json' },
       body: '{"connector_uuid":"00000000-0000-4000-8000-000000000000"}',
     });
-    // Five sessions in this file, and the config token of a connector write.
-    expect(bearers.size).toBe(6);
+    // Six sessions in this file (one made by a first direct connection), and the config token of a connector write.
+    expect(bearers.size).toBe(7);
     const credentials = [DEFAULT_CLIENT_SECRET, DEFAULT_CONFIG_TOKEN, ...bearers];
     for (const answer of seenByBrowser) {
       const visible = `${JSON.stringify(answer.headers)}\n${answer.body}`;

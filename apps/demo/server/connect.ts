@@ -26,11 +26,6 @@ export interface ConnectPageConfig {
   apiUrl: string;
   /** Whether the hand-off is available (`POST /api/connect/code` can answer). */
   webview: boolean;
-  /**
-   * Whether this browser already has a session, hence a Powens user whose connections can be listed (the cookie is
-   * httpOnly: the page cannot see it).
-   */
-  session: boolean;
 }
 
 /** `POST /api/connect/code`: a single-use temporary code for the Webview or `/webauth`. */
@@ -38,14 +33,13 @@ export interface ConnectCode {
   code: string;
 }
 
-export function connectPageConfig(config: ApiProxyConfig, session = false): ConnectPageConfig {
+export function connectPageConfig(config: ApiProxyConfig): ConnectPageConfig {
   return {
     clientId: config.client?.id ?? null,
     domain: config.webview.domain,
     webviewUrl: config.webview.url,
     apiUrl: config.upstream,
     webview: config.client !== undefined,
-    session,
   };
 }
 
@@ -66,7 +60,8 @@ type Answer = (request: Request, config: ApiProxyConfig, sessions: SessionStore)
 
 /**
  * Answers one call to `/api/connect/*` (Fetch API in, Fetch API out); `null` for a URL outside that path. `sessions`
- * holds this server's sessions: `POST /api/connect/code` is the only call that adds one.
+ * holds this server's sessions: `POST /api/connect/code` adds one, as does the direct path's first connection (see
+ * `sessionForCreation`).
  */
 export async function handleConnectRequest(
   request: Request,
@@ -92,9 +87,8 @@ export async function handleConnectRequest(
   return route.answer(request, config, sessions);
 }
 
-function answerConfig(request: Request, config: ApiProxyConfig, sessions: SessionStore): Response {
-  const page = connectPageConfig(config, sessionOf(request, sessions) !== undefined);
-  return Response.json(page, { headers: { 'cache-control': 'no-store' } });
+function answerConfig(_request: Request, config: ApiProxyConfig): Response {
+  return Response.json(connectPageConfig(config), { headers: { 'cache-control': 'no-store' } });
 }
 
 /**
@@ -136,6 +130,30 @@ async function answerCode(request: Request, config: ApiProxyConfig, sessions: Se
     // A user made before the failure is kept: the next try goes on with it instead of making another.
     for (const [name, value] of Object.entries(cookie())) error.response.headers.set(name, value);
     return error.response;
+  }
+}
+
+/**
+ * The session of this browser, made (with a new Powens user) when it has none: for the first connection the direct
+ * path creates. Answers the session and the `Set-Cookie` header to send when it is new, or the error to answer.
+ */
+export async function sessionForCreation(
+  request: Request,
+  config: ApiProxyConfig,
+  sessions: SessionStore,
+): Promise<{ session: DemoSession; setCookie: string | null } | { refusal: Response }> {
+  const existing = sessionOf(request, sessions);
+  if (existing !== undefined) return { session: existing, setCookie: null };
+  if (config.client === undefined) {
+    return { refusal: errorResponse(401, 'unauthorized', 'No session, and no client id and secret to make a user') };
+  }
+  try {
+    const session = sessions.create(await createUser(config, config.client, request.signal));
+    const secure = new URL(request.url).protocol === 'https:';
+    return { session, setCookie: sessionCookie(session, { secure }) };
+  } catch (error) {
+    if (error instanceof GatewayError) return { refusal: error.response };
+    throw error;
   }
 }
 

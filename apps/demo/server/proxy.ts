@@ -8,7 +8,7 @@
  * signed-in user of your app is allowed to manage connectors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CONNECT_MOUNT_PATH, handleConnectRequest } from './connect.ts';
+import { CONNECT_MOUNT_PATH, handleConnectRequest, sessionForCreation } from './connect.ts';
 import {
   type AllowedOrigins,
   checkDeclaredLength,
@@ -197,6 +197,9 @@ export function isWriteRequest(method: string, path: string): boolean {
   return ROUTES.some((route) => route.pattern.test(path) && route.writes.includes(upper));
 }
 
+/** Where the direct path creates a connection: the call that makes a browser's user when it has none. */
+const CONNECTIONS_PATH = '/users/me/connections';
+
 /** Whether a call goes upstream with the session user's token: the connections routes. */
 export function isUserRequest(method: string, path: string): boolean {
   const upper = method.toUpperCase();
@@ -215,11 +218,12 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 /**
  * Answers one call to `/api/2.0/*` (Fetch API in, Fetch API out). Returns `null` for a URL outside the mount path,
  * so that the host server can serve it another way. `sessions` holds the session users for the connections
- * routes; without it (or without a session cookie) they answer 401.
+ * routes; without it (or without a session cookie) they answer 401, except the list (empty: no user yet) and the
+ * first creation of a connection (which makes the browser's user).
  *
  * The checks run in this order, all before the body is read: the host (421), the route (404), the method (405),
  * the origin of a write (403), the declared body size (413), the session (401); then the body is read up to 1 MB
- * (413 past it).
+ * (413 past it), and only then is a user made for a first connection.
  */
 export async function handleApiRequest(
   request: Request,
@@ -243,22 +247,23 @@ export async function handleApiRequest(
   const refused = checkWriteOrigin(request, config.allowedOrigins) ?? checkDeclaredLength(request);
   if (refused) return refused;
 
-  let authorization: string | undefined;
-  if (route.credential === 'user') {
-    const session = sessionOf(request, sessions);
-    if (session === undefined) return errorResponse(401, 'unauthorized', 'No session: start a connection first');
-    authorization = `Bearer ${session.userToken}`;
-  } else if (route.writes.includes(method) && config.configToken !== undefined) {
-    authorization = `Bearer ${config.configToken}`;
+  let session = route.credential === 'user' ? sessionOf(request, sessions) : undefined;
+  // The first connection of the direct path makes this browser's Powens user, as the hand-off's first code does.
+  const makesUser =
+    route.credential === 'user' &&
+    session === undefined &&
+    sessions !== undefined &&
+    method === 'POST' &&
+    path === CONNECTIONS_PATH;
+  if (route.credential === 'user' && session === undefined && !makesUser) {
+    // No session is no user yet: nothing connected, which is an answer, not an error.
+    if (method === 'GET' && path === CONNECTIONS_PATH) {
+      return Response.json({ connections: [] }, { headers: { 'cache-control': 'no-store' } });
+    }
+    return errorResponse(401, 'unauthorized', 'No session: start a connection first');
   }
 
-  const headers = new Headers();
-  for (const name of FORWARDED_REQUEST_HEADERS) {
-    const value = request.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  if (authorization !== undefined) headers.set('authorization', authorization);
-
+  // The body is read (within its limit) before a user is made for it: a refused request makes none.
   let body: Uint8Array<ArrayBuffer> | null | undefined;
   try {
     body = method === 'GET' ? undefined : await readLimitedBody(request);
@@ -266,6 +271,24 @@ export async function handleApiRequest(
     return errorResponse(request.signal.aborted ? 499 : 400, 'badRequest', 'The request body could not be read');
   }
   if (body === null) return tooLargeResponse();
+
+  let setCookie: string | null = null;
+  if (makesUser && sessions !== undefined) {
+    const made = await sessionForCreation(request, config, sessions);
+    if ('refusal' in made) return made.refusal;
+    ({ session, setCookie } = made);
+  }
+
+  const headers = new Headers();
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  if (session !== undefined) {
+    headers.set('authorization', `Bearer ${session.userToken}`);
+  } else if (route.writes.includes(method) && config.configToken !== undefined) {
+    headers.set('authorization', `Bearer ${config.configToken}`);
+  }
 
   const timeoutMs =
     route.credential === 'user' ? (config.connectionsTimeoutMs ?? 300_000) : (config.timeoutMs ?? 30_000);
@@ -280,13 +303,16 @@ export async function handleApiRequest(
       ...(body && body.byteLength > 0 ? { body } : {}),
     });
   } catch {
-    if (request.signal.aborted) return errorResponse(499, 'clientClosedRequest', 'The browser went away');
+    // A user made for this request stays this browser's: the next try goes on with it.
+    const cookie: Record<string, string> = setCookie === null ? {} : { 'set-cookie': setCookie };
+    if (request.signal.aborted) return errorResponse(499, 'clientClosedRequest', 'The browser went away', cookie);
     return timeout.aborted
-      ? errorResponse(504, 'gatewayTimeout', 'The API did not answer in time')
-      : errorResponse(502, 'badGateway', 'The demo server could not reach the API');
+      ? errorResponse(504, 'gatewayTimeout', 'The API did not answer in time', cookie)
+      : errorResponse(502, 'badGateway', 'The demo server could not reach the API', cookie);
   }
 
   const responseHeaders = new Headers({ 'cache-control': 'no-store' });
+  if (setCookie !== null) responseHeaders.set('set-cookie', setCookie);
   for (const name of FORWARDED_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
     if (value !== null) responseHeaders.set(name, value);

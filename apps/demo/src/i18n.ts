@@ -18,7 +18,8 @@ export interface DemoMessages {
   resultTitle: string;
   resultIntro: string;
   resultEmpty: string;
-  connectAnother: string;
+  clearEvents: string;
+  reconnectConnection: string;
   callbackTitle: string;
   pathLegend: string;
   pathWebview: string;
@@ -52,9 +53,10 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
       'Choose a country, find your bank and connect it. On the built-in emulator nothing leaves this machine: the Webview and the bank are emulated too.',
     resultTitle: 'What your app receives',
     resultIntro:
-      'The flow hands this object to onSubmit. Passwords and secrets are masked on this page only: your app receives the real values, sends them to Powens and never logs them.',
-    resultEmpty: 'Complete a connection to see it here.',
-    connectAnother: 'Connect another bank',
+      'ConnectFlow reports what happens through onEvent, and the new connection through onConnected. No field value, token or code is ever part of them.',
+    resultEmpty: 'Use the flow to see its events here.',
+    clearEvents: 'Clear',
+    reconnectConnection: 'Reconnect',
     callbackTitle: 'Back from your bank',
     pathLegend: 'How does your app finish the connection?',
     pathWebview: 'Powens Webview (any client)',
@@ -86,9 +88,10 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
       'Choisissez un pays, trouvez votre banque et connectez-la. Avec l’émulateur intégré, rien ne quitte cette machine : la Webview et la banque sont émulées elles aussi.',
     resultTitle: 'Ce que reçoit votre application',
     resultIntro:
-      'Le parcours transmet cet objet à onSubmit. Les mots de passe et codes secrets ne sont masqués que sur cette page : votre application reçoit les vraies valeurs, les envoie à Powens et ne les journalise jamais.',
-    resultEmpty: 'Terminez une connexion pour la voir ici.',
-    connectAnother: 'Connecter une autre banque',
+      'ConnectFlow signale ce qui se passe via onEvent, et la nouvelle connexion via onConnected. Aucune valeur de champ, aucun jeton ni code n’en fait jamais partie.',
+    resultEmpty: 'Utilisez le parcours pour voir ses événements ici.',
+    clearEvents: 'Effacer',
+    reconnectConnection: 'Reconnecter',
     callbackTitle: 'Retour de votre banque',
     pathLegend: 'Comment votre application termine-t-elle la connexion ?',
     pathWebview: 'Webview Powens (tout client)',
@@ -122,9 +125,10 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
       'Wählen Sie ein Land, suchen Sie Ihre Bank und verbinden Sie sie. Mit dem eingebauten Emulator verlässt nichts diesen Rechner: Auch die Webview und die Bank werden emuliert.',
     resultTitle: 'Was Ihre App erhält',
     resultIntro:
-      'Der Ablauf übergibt dieses Objekt an onSubmit. Passwörter und Geheimcodes sind nur auf dieser Seite verdeckt: Ihre App erhält die echten Werte, sendet sie an Powens und protokolliert sie nie.',
-    resultEmpty: 'Schließen Sie eine Verbindung ab, um sie hier zu sehen.',
-    connectAnother: 'Andere Bank verbinden',
+      'ConnectFlow meldet über onEvent, was passiert, und die neue Verbindung über onConnected. Feldwerte, Tokens oder Codes sind nie enthalten.',
+    resultEmpty: 'Nutzen Sie den Ablauf, um seine Ereignisse hier zu sehen.',
+    clearEvents: 'Leeren',
+    reconnectConnection: 'Erneut verbinden',
     callbackTitle: 'Zurück von Ihrer Bank',
     pathLegend: 'Wie schließt Ihre App die Verbindung ab?',
     pathWebview: 'Powens-Webview (jeder Kunde)',
@@ -158,9 +162,10 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
       'Elige un país, busca tu banco y conéctalo. Con el emulador integrado nada sale de esta máquina: la Webview y el banco también están emulados.',
     resultTitle: 'Lo que recibe tu aplicación',
     resultIntro:
-      'El flujo entrega este objeto a onSubmit. Las contraseñas y los códigos secretos solo se ocultan en esta página: tu aplicación recibe los valores reales, los envía a Powens y nunca los registra.',
-    resultEmpty: 'Completa una conexión para verla aquí.',
-    connectAnother: 'Conectar otro banco',
+      'ConnectFlow informa de lo que ocurre con onEvent, y de la nueva conexión con onConnected. Nunca incluyen valores de campos, tokens ni códigos.',
+    resultEmpty: 'Usa el flujo para ver aquí sus eventos.',
+    clearEvents: 'Borrar',
+    reconnectConnection: 'Reconectar',
     callbackTitle: 'De vuelta de tu banco',
     pathLegend: '¿Cómo termina tu aplicación la conexión?',
     pathWebview: 'Webview de Powens (cualquier cliente)',
@@ -194,9 +199,10 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
       'Scegli un paese, trova la tua banca e collegala. Con l’emulatore integrato nulla lascia questa macchina: anche la Webview e la banca sono emulate.',
     resultTitle: 'Ciò che riceve la tua app',
     resultIntro:
-      'Il flusso passa questo oggetto a onSubmit. Password e codici segreti sono nascosti solo in questa pagina: la tua app riceve i valori reali, li invia a Powens e non li registra mai.',
-    resultEmpty: 'Completa un collegamento per vederlo qui.',
-    connectAnother: 'Collega un’altra banca',
+      'ConnectFlow segnala ciò che accade tramite onEvent, e il nuovo collegamento tramite onConnected. Non contengono mai valori dei campi, token o codici.',
+    resultEmpty: 'Usa il flusso per vederne qui gli eventi.',
+    clearEvents: 'Cancella',
+    reconnectConnection: 'Ricollega',
     callbackTitle: 'Di ritorno dalla tua banca',
     pathLegend: 'Come completa il collegamento la tua app?',
     pathWebview: 'Webview Powens (qualsiasi cliente)',
@@ -229,9 +235,10 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
       'Kies een land, zoek je bank en koppel hem. Met de ingebouwde emulator verlaat niets deze machine: ook de Webview en de bank worden nagebootst.',
     resultTitle: 'Wat je app ontvangt',
     resultIntro:
-      'De flow geeft dit object aan onSubmit. Wachtwoorden en geheime codes zijn alleen op deze pagina verborgen: je app krijgt de echte waarden, stuurt ze naar Powens en logt ze nooit.',
-    resultEmpty: 'Voltooi een koppeling om die hier te zien.',
-    connectAnother: 'Een andere bank koppelen',
+      'ConnectFlow meldt wat er gebeurt via onEvent, en de nieuwe koppeling via onConnected. Veldwaarden, tokens of codes zitten er nooit in.',
+    resultEmpty: 'Gebruik de flow om hier de gebeurtenissen te zien.',
+    clearEvents: 'Wissen',
+    reconnectConnection: 'Opnieuw koppelen',
     callbackTitle: 'Terug van je bank',
     pathLegend: 'Hoe rondt je app de koppeling af?',
     pathWebview: 'Powens-Webview (elke klant)',
@@ -265,9 +272,10 @@ export const demoMessages: Readonly<Record<SupportedLocale, DemoMessages>> = {
       'Escolha um país, encontre o seu banco e ligue-o. Com o emulador integrado nada sai desta máquina: a Webview e o banco também são emulados.',
     resultTitle: 'O que a sua aplicação recebe',
     resultIntro:
-      'O fluxo entrega este objeto a onSubmit. As palavras-passe e os códigos secretos só ficam ocultos nesta página: a sua aplicação recebe os valores reais, envia-os à Powens e nunca os regista.',
-    resultEmpty: 'Conclua uma ligação para a ver aqui.',
-    connectAnother: 'Ligar outro banco',
+      'O ConnectFlow comunica o que acontece através de onEvent, e a nova ligação através de onConnected. Nunca incluem valores de campos, tokens nem códigos.',
+    resultEmpty: 'Use o fluxo para ver aqui os seus eventos.',
+    clearEvents: 'Limpar',
+    reconnectConnection: 'Voltar a ligar',
     callbackTitle: 'De volta do seu banco',
     pathLegend: 'Como termina a sua aplicação a ligação?',
     pathWebview: 'Webview da Powens (qualquer cliente)',

@@ -142,3 +142,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
     ),
   );
 }
+
+/** What the Connect page shows in "What your app receives" (one JSON event a line), as text; `''` when none. */
+export async function eventsText(page: Page, region = 'What your app receives'): Promise<string> {
+  const code = page.getByRole('region', { name: region }).locator('pre code');
+  return (await code.count()) === 0 ? '' : ((await code.textContent()) ?? '');
+}
+
+/** The events the Connect page shows, parsed, oldest first. */
+export async function shownEvents(page: Page, region?: string): Promise<Record<string, unknown>[]> {
+  const text = await eventsText(page, region);
+  return text === '' ? [] : text.split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+}

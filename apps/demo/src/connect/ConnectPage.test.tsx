@@ -24,7 +24,6 @@ const config = {
   webviewUrl: 'http://127.0.0.1:4010/webview',
   apiUrl: 'http://127.0.0.1:4010/2.0',
   webview: true,
-  session: false,
 };
 
 function answerConfig(answer: () => Response) {

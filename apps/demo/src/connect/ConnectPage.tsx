@@ -1,10 +1,11 @@
-import { ConnectFlow, ErrorState } from '@connector-kit/ui';
-import { type Ref, useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Connection } from '@connector-kit/core';
+import { useWebviewHandoff } from '@connector-kit/react';
+import { ConnectFlow, type ConnectFlowEvent, ErrorState } from '@connector-kit/ui';
+import { type Ref, useCallback, useId, useRef, useState } from 'react';
 import type { DemoMessages } from '../i18n.ts';
 import { type ConnectPath, useConnectPath } from '../preferences.ts';
 import { ConnectionsPanel } from './ConnectionsPanel.tsx';
 import { useHandoffOptions } from './handoff.ts';
-import { type MaskedSubmission, maskSubmission, type Submission } from './mask.ts';
 import { ResultPanel } from './ResultPanel.tsx';
 
 export interface ConnectPageProps {
@@ -59,35 +60,55 @@ function PathChoice({
   );
 }
 
+/** The events kept on screen: the latest ones. */
+const MAX_EVENTS = 40;
+
+/** Hand-off options before the server said how it is set up: never started. */
+const NO_HANDOFF = {
+  clientId: '',
+  domain: '',
+  redirectUri: '',
+  getCode: () => Promise.reject(new Error('not set up')),
+};
+
 /**
  * The whole connect flow, two ways: handed off to the Powens Webview (any client), or direct (Agent status) with our
- * form. Beside it, the user's connections and, on the direct path, what the app receives from the form.
+ * form and every step the bank asks for. Beside it, the user's connections (with "Reconnect" for one that needs it)
+ * and the events the app receives.
  */
 export function ConnectPage({ messages, locale, connectorUuid = null, headingRef }: ConnectPageProps) {
-  const [result, setResult] = useState<MaskedSubmission | null>(null);
+  const [events, setEvents] = useState<readonly ConnectFlowEvent[]>([]);
   const [round, setRound] = useState(0);
+  const [reconnectId, setReconnectId] = useState<number | null>(null);
   const [preferredPath, setPath] = useConnectPath();
   const { config, options } = useHandoffOptions();
-  const resultHeading = useRef<HTMLHeadingElement>(null);
-  const flow = useRef<HTMLDivElement>(null);
   // Until the server said whether it can hand off, the Webview path waits; without it, the direct path is the only one.
   const webviewAvailable = !config.isSuccess || config.data.webview;
   const path: ConnectPath = webviewAvailable ? preferredPath : 'direct';
 
-  // Only the masked copy is kept: the real values go no further than this call.
-  const onSubmit = useCallback((submission: Submission) => setResult(maskSubmission(submission)), []);
-
-  useEffect(() => {
-    if (result) resultHeading.current?.focus();
-  }, [result]);
-
-  // A new round starts in the search field.
-  const started = useRef(round);
-  useEffect(() => {
-    if (started.current === round) return;
-    started.current = round;
-    flow.current?.querySelector<HTMLElement>('input[role="combobox"]')?.focus();
-  }, [round]);
+  const onEvent = useCallback(
+    (event: ConnectFlowEvent) => setEvents((current) => [...current, event].slice(-MAX_EVENTS)),
+    [],
+  );
+  // On the Webview path, a connection is reconnected in the Webview's own reconnect flow.
+  const reconnectHandoff = useWebviewHandoff(options ?? NO_HANDOFF);
+  const flow = useRef<HTMLDivElement>(null);
+  const onReconnect = useCallback(
+    (connection: Connection) => {
+      if (path === 'webview') {
+        const connector = connection.connector;
+        reconnectHandoff.start(
+          { uuid: connection.connector_uuid ?? '', name: connector?.name ?? '', color: connector?.color ?? null },
+          { flow: 'reconnect', connectionId: connection.id },
+        );
+        return;
+      }
+      setReconnectId(connection.id);
+      setRound((current) => current + 1);
+      flow.current?.scrollIntoView({ block: 'start' });
+    },
+    [path, reconnectHandoff],
+  );
 
   const ready = path === 'direct' || options !== null;
   return (
@@ -96,16 +117,26 @@ export function ConnectPage({ messages, locale, connectorUuid = null, headingRef
         {messages.connectTitle}
       </h1>
       <p className="demo-lead">{messages.connectIntro}</p>
-      <PathChoice path={path} onChange={setPath} webviewAvailable={webviewAvailable} messages={messages} />
+      <PathChoice
+        path={path}
+        onChange={(next) => {
+          // Another path is another flow: its events start afresh.
+          setEvents([]);
+          setPath(next);
+        }}
+        webviewAvailable={webviewAvailable}
+        messages={messages}
+      />
       <div className="demo-connect__layout">
         <div ref={flow} className="demo-card demo-connect__flow">
           {ready ? (
             <ConnectFlow
               key={`${path}-${round}-${connectorUuid ?? ''}`}
               defaultConnectorUuid={connectorUuid}
+              onEvent={onEvent}
               {...(path === 'webview'
                 ? { webview: options ?? undefined }
-                : { onSubmit, webauth: options ?? undefined })}
+                : { webauth: options ?? undefined, connectionId: reconnectId })}
             />
           ) : config.isError ? (
             <ErrorState error={config.error} onRetry={() => void config.refetch()} />
@@ -116,18 +147,17 @@ export function ConnectPage({ messages, locale, connectorUuid = null, headingRef
           )}
         </div>
         <div className="demo-connect__side">
-          <ConnectionsPanel messages={messages} locale={locale} />
-          {path === 'direct' ? (
-            <ResultPanel
-              result={result}
-              messages={messages}
-              headingRef={resultHeading}
-              onReset={() => {
-                setResult(null);
-                setRound((current) => current + 1);
-              }}
-            />
-          ) : null}
+          <ConnectionsPanel
+            messages={messages}
+            locale={locale}
+            onReconnect={onReconnect}
+            reconnectError={
+              reconnectHandoff.status === 'error'
+                ? { error: reconnectHandoff.error, retry: reconnectHandoff.retry }
+                : null
+            }
+          />
+          <ResultPanel events={events} messages={messages} onClear={() => setEvents([])} />
         </div>
       </div>
     </div>

@@ -4,11 +4,14 @@ import { ConnectorAvatar, ErrorState } from '@connector-kit/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Ref, useId } from 'react';
 import type { DemoMessages } from '../i18n.ts';
-import { useConnectConfig } from './handoff.ts';
 
 export interface ConnectionsPanelProps {
   messages: DemoMessages;
   locale: string;
+  /** Offers "Reconnect" on a connection that needs the person (any state but null). */
+  onReconnect?: ((connection: Connection) => void) | undefined;
+  /** Why the last reconnect could not start, with a way to try again. */
+  reconnectError?: { error: unknown; retry: () => void } | null | undefined;
   headingLevel?: 2 | 3;
   headingRef?: Ref<HTMLHeadingElement> | undefined;
 }
@@ -28,10 +31,12 @@ function ConnectionRow({
   connection,
   messages,
   locale,
+  onReconnect,
 }: {
   connection: Connection;
   messages: DemoMessages;
   locale: string;
+  onReconnect: ((connection: Connection) => void) | undefined;
 }) {
   const client = useConnectorsClient();
   const queryClient = useQueryClient();
@@ -52,6 +57,12 @@ function ConnectionRow({
         </span>
         {remove.isError ? <span className="demo-connection__error">{messages.removeFailed}</span> : null}
       </div>
+      {connection.state && onReconnect ? (
+        <button type="button" className="ck-button demo-connection__reconnect" onClick={() => onReconnect(connection)}>
+          {messages.reconnectConnection}
+          <span className="ck-visually-hidden"> {name}</span>
+        </button>
+      ) : null}
       <button
         type="button"
         className="ck-button ck-button--secondary demo-connection__remove"
@@ -66,24 +77,30 @@ function ConnectionRow({
 }
 
 /** The connections of this browser's Powens user, read through the demo server (which holds the user's token). */
-export function ConnectionsPanel({ messages, locale, headingLevel = 2, headingRef }: ConnectionsPanelProps) {
+export function ConnectionsPanel({
+  messages,
+  locale,
+  onReconnect,
+  reconnectError,
+  headingLevel = 2,
+  headingRef,
+}: ConnectionsPanelProps) {
   const id = useId();
-  // Without a session there is no Powens user yet, hence nothing to list (and no request to refuse).
-  const config = useConnectConfig();
-  // A configuration that could not be read (its error shows beside the flow) tells of no session either.
-  const session = config.isError ? false : config.data?.session;
+  // Before this browser's first connection there is no Powens user: the demo server answers an empty list. A session
+  // that has since expired answers 401, which is the same nothing-connected-yet.
   const connections = useConnections(
     { expand: ['connector'] },
-    { enabled: session === true, retry: (failures, error) => !noSessionYet(error) && failures < 2 },
+    { retry: (failures, error) => !noSessionYet(error) && failures < 2 },
   );
   const Heading = `h${headingLevel}` as const;
-  const list = session === false || noSessionYet(connections.error) ? [] : connections.data;
+  const list = noSessionYet(connections.error) ? [] : connections.data;
   return (
     <section className="demo-card demo-connections" aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`} ref={headingRef} tabIndex={-1} className="demo-connections__title">
         {messages.connectionsTitle}
       </Heading>
       <p className="demo-connections__intro">{messages.connectionsIntro}</p>
+      {reconnectError ? <ErrorState error={reconnectError.error} onRetry={reconnectError.retry} /> : null}
       {connections.isError && !noSessionYet(connections.error) ? (
         <ErrorState error={connections.error} onRetry={() => void connections.refetch()} />
       ) : list === undefined ? (
@@ -95,7 +112,13 @@ export function ConnectionsPanel({ messages, locale, headingLevel = 2, headingRe
       ) : (
         <ul className="demo-connections__list">
           {list.map((connection) => (
-            <ConnectionRow key={connection.id} connection={connection} messages={messages} locale={locale} />
+            <ConnectionRow
+              key={connection.id}
+              connection={connection}
+              messages={messages}
+              locale={locale}
+              onReconnect={onReconnect}
+            />
           ))}
         </ul>
       )}

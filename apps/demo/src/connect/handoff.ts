@@ -38,7 +38,6 @@ function readConfig(json: unknown): ConnectConfig {
     webviewUrl: value.webviewUrl,
     apiUrl: typeof value.apiUrl === 'string' ? value.apiUrl : '',
     webview: value.webview === true,
-    session: value.session === true,
   };
 }
 
