@@ -1,7 +1,8 @@
 // Sizes of what users download, minified and brotli-compressed. Every limit guards against growth just above today's
 // figures. The whole packages grew with the connect journey: the Webview hand-off and its callback, then the direct
 // path (react: useConnectionFlow, 7.72 → 9.05 kB; ui: every step of the bank's strong authentication and their
-// strings, 13.62 → 16.17 kB; one locale table 1.70 → 2.28 kB); the goals that matter to a page (a picker page, a connect-flow page, the
+// strings, 13.62 → 16.17 kB; one locale table 1.70 → 2.28 kB), then logos (react 9.22 kB: the logo resolver; ui
+// 16.33 kB: the lazy image and its fallback, the form's send error); the goals that matter to a page (a picker page, a connect-flow page, the
 // minimal import) are to become per-page budgets, see apps/bench/README.md.
 // Peer dependencies are never counted; other dependencies are (the ui package has none: its list windows itself, see
 // ARCHITECTURE.md). Each package's "own" entry leaves out the workspace packages it builds on, the "minimal import"
@@ -39,14 +40,14 @@ module.exports = [
     path: 'packages/react/dist/index.js',
     import: '*',
     ignore: [...peers, ...workspace],
-    limit: '9.2 kB',
+    limit: '9.35 kB',
   },
   {
     name: '@connector-kit/ui (own, all of it)',
     path: 'packages/ui/dist/index.js',
     import: '*',
     ignore: [...peers, ...workspace],
-    limit: '16.3 kB',
+    limit: '16.45 kB',
   },
   {
     // Each language but English is opt-in: an app pays for the tables it imports.

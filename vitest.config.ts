@@ -22,6 +22,8 @@ export default defineConfig({
     projects: [
       // Apps bring their own projects (the demo's end-to-end tests).
       'apps/*/vitest.config.ts',
+      // The published Storybook site, built and served as static files.
+      'test/docs-site/vitest.config.ts',
       {
         extends: true,
         test: {
@@ -88,10 +90,24 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'consumers',
+          environment: 'node',
+          include: ['test/consumers/*.consumer.test.ts'],
+          // The packed packages, made once for every consumer app.
+          globalSetup: ['test/consumers/pack.ts'],
+          // Installs from the registry and production builds: minutes, not seconds.
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
         extends: true,
         plugins: [storybookTest({ configDir: path.join(import.meta.dirname, '.storybook') })],
         test: {
           name: 'storybook',
+          // The 20,000-connector stories generate and index their data in the page: seconds on a busy 2-core machine.
+          testTimeout: 30_000,
           browser: browser(),
         },
       },

@@ -7,6 +7,8 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', 'msw-storybook-addon'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // A library's documentation: no "Get started" checklist in the sidebar, no onboarding guide in the menu.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   // The MSW service worker lives here; it answers for the emulator inside the browser.
   staticDirs: ['./public'],
   typescript: { reactDocgen: 'react-docgen' },

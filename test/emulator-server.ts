@@ -1,5 +1,6 @@
 import type { Connector } from '@connector-kit/core';
-import { createConnectorsHandlersFor, createEmulator, DEFAULT_CONFIG_TOKEN, type Fault } from '@connector-kit/mock-api';
+import { createEmulator, DEFAULT_CONFIG_TOKEN, type Fault } from '@connector-kit/mock-api';
+import { createConnectorsHandlersFor } from '@connector-kit/mock-api/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 

@@ -12,7 +12,9 @@
  *   more than 1.5 frames (25 ms) after the previous one.
  *
  *   node apps/bench/run.ts [--runs 3] [--sizes 1000,5000,20000] [--contenders ours,cmdk,react-select,downshift]
- *                          [--quick] [--throttle 4] [--cap-ms 15000] [--skip-build] [--screenshots DIR]
+ *                          [--quick] [--throttle 4] [--cap-ms 15000] [--skip-build] [--screenshots DIR] [--logos]
+ *
+ * `--logos` gives our picker each connector's logo, served by the emulator over the same data (the peers have none).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -60,6 +62,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     'skip-build': { type: 'boolean', default: false },
     screenshots: { type: 'string' },
+    logos: { type: 'boolean', default: false },
     out: { type: 'string', default: join(benchDir, 'results') },
   },
 });
@@ -88,12 +91,19 @@ if (!contenders.includes('ours')) contenders.unshift('ours');
 const throttle = positive(args.throttle, 'throttle');
 const capMs = positive(args['cap-ms'], 'cap-ms');
 const seed = Math.floor(positive(args.seed, 'seed'));
+const logos = args.logos;
+// A run with logos compares with a run without, never replaces the reference one.
 const complete =
   runs >= 3 &&
   CONTENDERS.every((name) => contenders.includes(name)) &&
   DEFAULT_SIZES.every((n) => sizes.includes(n)) &&
   throttle === 4 &&
-  seed === 1;
+  seed === 1 &&
+  !logos;
+
+/** The page of a contender at a size; with `?logos`, ours shows each connector's logo. */
+const pageQuery = (contender: ContenderName, n: number) =>
+  `?contender=${contender}&n=${n}&seed=${seed}${logos ? '&logos' : ''}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -271,6 +281,8 @@ async function measurePage(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
+    // The logos the emulator has none for answer 404 on purpose: the initials show instead.
+    if (logos && /\/logos\/[^/]+-thumbnail\.webp$/.test(message.location().url)) return;
     if (message.type() === 'error') errors.push(message.text());
   });
   const frameTimes: number[] = [];
@@ -303,7 +315,7 @@ async function measurePage(
     await page.screenshot({ path: join(screenshotDir, `${contender}-${n}-${name}.png`) });
   };
   try {
-    await page.goto(`${base}?contender=${contender}&n=${n}&seed=${seed}`, { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(`${base}${pageQuery(contender, n)}`, { waitUntil: 'load', timeout: 120_000 });
     await within(
       page.waitForFunction(() => window.__bench?.mount != null, undefined, { timeout: 0, polling: 50 }),
       120_000,
@@ -647,7 +659,10 @@ function markdown(report: Report): string {
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB RAM, ${machine.platform}; ` +
       `Chromium ${machine.chromium} headless (software rendering); Node ${machine.node}; ` +
       `CPU throttled ${config.throttle}× through the DevTools protocol (measured ${machine.measuredThrottle}× on a fixed loop). ` +
-      `Viewport ${VIEWPORT.width}×${VIEWPORT.height} at 1×. ${config.runs} run(s); data: \`generateConnectors(n, ${config.seed})\`.`,
+      `Viewport ${VIEWPORT.width}×${VIEWPORT.height} at 1×. ${config.runs} run(s); data: \`generateConnectors(n, ${config.seed})\`.` +
+      (config.logos
+        ? " Logos on: ours shows each connector's logo (64 × 64 WebP from the emulator on the same server; one in ten missing, one in ten broken); the peers show none."
+        : ''),
     '',
   );
   lines.push(
@@ -717,6 +732,8 @@ interface Report {
     queries: readonly string[];
     viewport: typeof VIEWPORT;
     complete: boolean;
+    /** Ours showed each connector's logo, from the emulator (`--logos`). */
+    logos: boolean;
   };
   summaries: Summary[];
   targets: Target[];
@@ -750,11 +767,15 @@ try {
   if (screenshotDir !== undefined) mkdirSync(screenshotDir, { recursive: true });
   const measuredThrottleRate = await measuredThrottle(browser);
   log(`Chromium ${browser.version()}, CPU throttle ${throttle}× (measured ${measuredThrottleRate}×)`);
+  // The emulator of each size is made before any page asks it for a logo: never inside a measurement.
+  if (logos) {
+    for (const n of sizes) await (await fetch(`${base}emulator/${n}-${seed}/2.0/logos/warm-up`)).arrayBuffer();
+  }
   // One unmeasured visit per contender first, so that the first measured page does not pay for a cold browser.
   for (const contender of contenders) {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    await page.goto(`${base}?contender=${contender}&n=${Math.min(...sizes)}&seed=${seed}`);
+    await page.goto(`${base}${pageQuery(contender, Math.min(...sizes))}`);
     await page.waitForFunction(() => window.__bench?.mount != null, undefined, { timeout: 120_000 });
     await context.close();
   }
@@ -802,6 +823,7 @@ try {
       queries: QUERIES,
       viewport: VIEWPORT,
       complete,
+      logos,
     },
     summaries,
     targets: targets(summaries),
@@ -813,7 +835,7 @@ try {
 
   mkdirSync(args.out, { recursive: true });
   const machineSlug = `${slug(report.machine.cpu)}-${report.machine.cores}c`;
-  const name = `${report.date.slice(0, 10)}-${machineSlug}${complete ? '' : '-partial'}`;
+  const name = `${report.date.slice(0, 10)}-${machineSlug}${logos ? '-logos' : ''}${complete ? '' : '-partial'}`;
   writeFileSync(join(args.out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(args.out, `${name}.md`), `${text}\n`);
   if (complete) {

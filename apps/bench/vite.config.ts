@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Emulator, EmulatorOptions } from '@connector-kit/mock-api';
 import react from '@vitejs/plugin-react';
 import { type Connect, defineConfig, type Plugin, runnerImport } from 'vite';
 import { workspaceSources } from '../../vite.shared.ts';
@@ -14,19 +15,25 @@ export const BUILT_SEEDS = [1] as const;
 export const dataFileName = (n: number, seed: number) => `data/connectors-${n}-${seed}.json`;
 const DATA_PATH = /^\/data\/connectors-(\d+)-(\d+)\.json$/;
 
-type Generate = (count: number, seed: number) => unknown[];
+type Generate = (count: number, seed: number) => NonNullable<EmulatorOptions['connectors']>;
 
-/** `generateConnectors` from the mock-api sources (the same resolution as the app), loaded once. */
-let generator: Promise<Generate> | undefined;
-function loadGenerator(): Promise<Generate> {
-  generator ??= runnerImport<{ generateConnectors: Generate }>('@connector-kit/mock-api', {
+interface MockApi {
+  generateConnectors: Generate;
+  createEmulator: (options: EmulatorOptions) => Emulator;
+}
+
+/** The mock-api sources (the same resolution as the app), loaded once. */
+let mockApi: Promise<MockApi> | undefined;
+function loadMockApi(): Promise<MockApi> {
+  mockApi ??= runnerImport<MockApi>('@connector-kit/mock-api', {
     configFile: false,
     root: import.meta.dirname,
     logLevel: 'error',
     plugins: [workspaceSources()],
-  }).then(({ module }) => module.generateConnectors);
-  return generator;
+  }).then(({ module }) => module);
+  return mockApi;
 }
+const loadGenerator = () => loadMockApi().then((module) => module.generateConnectors);
 
 /** Keys the connectors API returns only when expanded; the picker asks for `countries` alone. */
 const NOT_EXPANDED = ['sources', 'fields', 'payment_fields', 'urls'];
@@ -90,10 +97,57 @@ function benchData(): Plugin {
   };
 }
 
+/** The API root of the emulator over `generateConnectors(n, seed)`, relative to the page. */
+export const emulatorRoot = (n: number, seed: number) => `emulator/${n}-${seed}/2.0`;
+const EMULATOR_PATH = /^\/emulator\/(\d+)-(\d+)\/2\.0(?:\/|$)/;
+
+/**
+ * Serves `/emulator/<n>-<seed>/2.0/*` with the emulator over the page's own data, from the dev and preview servers:
+ * with `?logos`, a page loads its logos there, at the address integrators use with Powens
+ * (`…/logos/<uuid>-thumbnail.webp`), offline. Each emulator is made on its first request and kept.
+ */
+function benchEmulator(): Plugin {
+  const emulators = new Map<string, Promise<Emulator>>();
+  const middleware: Connect.NextHandleFunction = (request, response, next) => {
+    const match = EMULATOR_PATH.exec(request.url?.split('?')[0] ?? '');
+    if (!match) return next();
+    const n = Number(match[1]);
+    const seed = Number(match[2]);
+    if (!Number.isSafeInteger(n) || n > 200_000 || request.method !== 'GET') return next();
+    const key = `${n}-${seed}`;
+    let emulator = emulators.get(key);
+    if (emulator === undefined) {
+      emulator = loadMockApi().then(({ createEmulator, generateConnectors }) =>
+        createEmulator({ connectors: generateConnectors(n, seed), basePath: `/${emulatorRoot(n, seed)}` }),
+      );
+      emulators.set(key, emulator);
+    }
+    emulator
+      .then(async (ready) => {
+        const answer = await ready.handle(new Request(`http://${host}${request.url}`));
+        response.statusCode = answer.status;
+        answer.headers.forEach((value, name) => {
+          response.setHeader(name, value);
+        });
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      })
+      .catch((error: unknown) => next(error));
+  };
+  return {
+    name: 'connector-kit:bench-emulator',
+    configureServer(server) {
+      server.middlewares.use(middleware);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(middleware);
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [workspaceSources(), react(), benchData()],
+  plugins: [workspaceSources(), react(), benchData(), benchEmulator()],
   server: { host, cors: false },
   preview: { host, cors: false },
   build: {

@@ -16,6 +16,11 @@ export default defineConfig({
         .map((name) => readFileSync(new URL(`./src/styles/${name}.css`, import.meta.url), 'utf8'))
         .join('\n');
       writeFileSync(new URL('./dist/styles.css', import.meta.url), css);
+      // For TypeScript, `import '@connector-kit/ui/styles.css'` resolves to a module with nothing in it.
+      writeFileSync(
+        new URL('./dist/styles.css.d.ts', import.meta.url),
+        '// The stylesheet of @connector-kit/ui: imported for its side effect, it exports nothing.\nexport {};\n',
+      );
     },
   },
 });

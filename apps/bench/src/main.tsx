@@ -1,4 +1,5 @@
 import type { Connector } from '@connector-kit/core';
+import type { GetLogoUrl } from '@connector-kit/react';
 import type { ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterPaint, createBenchApi, installEventTiming, whenPresent } from './harness.ts';
@@ -10,7 +11,8 @@ installEventTiming();
 
 interface ContenderModule {
   selectors: ContenderSelectors;
-  Contender: ComponentType<{ connectors: readonly Connector[] }>;
+  /** `getLogoUrl` is given with `?logos`; only ours shows logos. */
+  Contender: ComponentType<{ connectors: readonly Connector[]; getLogoUrl?: GetLogoUrl | undefined }>;
 }
 
 /** Each contender in its own chunk: a page loads only the picker it measures. */
@@ -47,7 +49,11 @@ async function start() {
   const contender = requested as ContenderName;
   const n = positiveInteger(params.get('n'), 20_000);
   const seed = positiveInteger(params.get('seed'), 1);
-  document.title = `${contender} · ${n.toLocaleString('en')} connectors`;
+  // `?logos`: each connector's logo from the emulator over the same data (see `benchEmulator` in vite.config.ts).
+  const getLogoUrl: GetLogoUrl | undefined = params.has('logos')
+    ? (connector) => `${import.meta.env.BASE_URL}emulator/${n}-${seed}/2.0/logos/${connector.uuid}-thumbnail.webp`
+    : undefined;
+  document.title = `${contender} · ${n.toLocaleString('en')} connectors${getLogoUrl ? ', logos' : ''}`;
   const heading = document.getElementById('heading');
   if (heading) heading.textContent = document.title;
 
@@ -68,7 +74,7 @@ async function start() {
     const listAttached = whenPresent(container, selectors.option);
     performance.mark('render-start');
     const renderStart = performance.now();
-    createRoot(container).render(<Contender connectors={connectors} />);
+    createRoot(container).render(<Contender connectors={connectors} getLogoUrl={getLogoUrl} />);
     await listAttached;
     await afterPaint();
     performance.mark('list-rendered');

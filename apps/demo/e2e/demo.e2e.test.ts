@@ -1,3 +1,4 @@
+import { connectorLogoKind } from '@connector-kit/mock-api';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, eventsText, expectFocused, screenshot, setupDemo, shownEvents, tabTo } from './support/demo.ts';
 
@@ -205,6 +206,44 @@ describe('the connect flow on the direct path', () => {
       await page.getByRole('option', { name: 'Société Générale' }).waitFor();
       await expect(page.getByRole('alert').count()).resolves.toBe(0);
       expect(problems.filter((problem) => !problem.includes('503'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('logos', () => {
+  it('shows a bank’s logo through the demo server, and its initials where the logo is missing or broken', async () => {
+    const { page, problems, close } = await open('#/connect');
+    try {
+      const visible = demo.emulator.emulator.connectors.filter((connector) => connector.hidden !== true);
+      const ofKind = (kind: string) => {
+        const connector = visible.find((candidate) => connectorLogoKind(candidate.uuid) === kind);
+        if (!connector) throw new Error(`no connector whose logo is ${kind}`);
+        return connector;
+      };
+      const search = page.getByRole('combobox', { name: 'Search for your bank' });
+      const avatarOf = (name: string) =>
+        page.getByRole('option', { name }).evaluate((option) => {
+          const avatar = option.querySelector('.ck-avatar');
+          const { width, height } = avatar?.getBoundingClientRect() ?? { width: 0, height: 0 };
+          const loaded = avatar instanceof HTMLImageElement && avatar.complete && avatar.naturalWidth > 0;
+          const initials = avatar instanceof SVGSVGElement && avatar.hasAttribute('data-initials');
+          return { shown: loaded ? 'logo' : initials ? 'initials' : 'loading', width, height };
+        });
+      for (const [kind, expected] of [
+        ['image', 'logo'],
+        ['missing', 'initials'],
+        ['broken', 'initials'],
+      ] as const) {
+        const { name } = ofKind(kind);
+        await search.fill(name);
+        await page.getByRole('option', { name }).waitFor();
+        // The same box either way: nothing moves when the initials stand in for a logo.
+        await expect.poll(() => avatarOf(name)).toEqual({ shown: expected, width: 32, height: 32 });
+        if (kind === 'image') await screenshot(page, 'connect-logo-en-light', false);
+      }
+      expect(problems).toEqual([]);
     } finally {
       await close();
     }

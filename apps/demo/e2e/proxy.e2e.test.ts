@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createConnectorsClient } from '@connector-kit/core';
-import { demoConnectors } from '@connector-kit/mock-api';
+import { connectorLogoKind, demoConnectors } from '@connector-kit/mock-api';
 import type { MockServer } from '@connector-kit/mock-api/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { withLoopbackAliases } from '../server/guards.ts';
@@ -39,6 +39,10 @@ const [first, second] = demoConnectors.filter((connector) => connector.hidden !=
 if (!first || !second) throw new Error('the demo dataset needs two visible connectors');
 const sourceId = first.sources?.[0]?.id;
 if (sourceId === undefined) throw new Error('the first demo connector needs a source');
+const withLogo = demoConnectors.find((connector) => connectorLogoKind(connector.uuid) === 'image');
+const withoutLogo = demoConnectors.find((connector) => connectorLogoKind(connector.uuid) === 'missing');
+if (!withLogo || !withoutLogo) throw new Error('the demo dataset needs a connector with a logo and one without');
+const logoPath = (uuid: string) => `/logos/${uuid}-thumbnail.webp`;
 
 describe('isWriteRequest', () => {
   it('is true for the four write endpoints only', () => {
@@ -55,6 +59,8 @@ describe('isWriteRequest', () => {
     expect(isWriteRequest('PATCH', `/connectors/${first.uuid}`)).toBe(false);
     expect(isWriteRequest('PUT', `/connectors/${first.uuid}/sources`)).toBe(false);
     expect(isWriteRequest('PUT', '/users/me')).toBe(false);
+    expect(isWriteRequest('GET', logoPath(first.uuid))).toBe(false);
+    expect(isWriteRequest('PUT', logoPath(first.uuid))).toBe(false);
   });
 });
 
@@ -190,6 +196,53 @@ describe('the proxy in front of the emulator', () => {
     });
     expect(sameOrigin.status).toBe(200);
     expect(emulator.seen).toHaveLength(1);
+  });
+
+  it('forwards the logos with no credential at all, as the API answers them, and lets the browser cache them', async () => {
+    const upstream = new Uint8Array(
+      await (await fetch(`${emulator.server.url}${logoPath(withLogo.uuid)}`)).arrayBuffer(),
+    );
+    emulator.seen.length = 0;
+    const headers = { authorization: 'Bearer from-the-browser', cookie: 'session=abc', accept: 'image/webp,*/*' };
+    const logo = await fetch(`${api()}${logoPath(withLogo.uuid)}`, { headers });
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get('content-type')).toBe('image/webp');
+    expect(logo.headers.get('cache-control')).toBe('public, max-age=86400');
+    const bytes = new Uint8Array(await logo.arrayBuffer());
+    expect(String.fromCharCode(...bytes.subarray(8, 16))).toBe('WEBPVP8L');
+    expect(bytes).toEqual(upstream);
+
+    const missing = await fetch(`${api()}${logoPath(withoutLogo.uuid)}`, { headers });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-store');
+
+    const reached = emulator.seen.filter((request) => request.path.startsWith('/logos/'));
+    expect(reached.map((request) => [request.method, request.authorization, request.cookie])).toEqual([
+      ['GET', null, null],
+      ['GET', null, null],
+    ]);
+  });
+
+  it('forwards GET only on the logos, and nothing but a connector’s thumbnail', async () => {
+    const post = await fetch(`${api()}${logoPath(withLogo.uuid)}`, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET');
+    const put = await fetch(`${api()}${logoPath(withLogo.uuid)}`, {
+      method: 'PUT',
+      headers: { origin: proxy.url, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(put.status).toBe(405);
+    for (const path of [
+      '/logos',
+      `/logos/${withLogo.uuid}.webp`,
+      `/logos/${withLogo.uuid}-thumbnail.png`,
+      `/logos/${withLogo.uuid}-thumbnail.webp/x`,
+      '/logos/..%2f..%2fusers%2fme-thumbnail.webp',
+      `/logos/${withLogo.id}-thumbnail.webp`,
+    ]) {
+      expect((await fetch(`${api()}${path}`)).status, path).toBe(404);
+    }
+    expect(emulator.seen.filter((request) => request.path.startsWith('/logos/'))).toEqual([]);
   });
 
   it('forwards the connectors routes only', async () => {

@@ -157,15 +157,17 @@ export function describeApiProxy(config: ApiProxyConfig): string {
 
 /**
  * The routes of the API this proxy serves; anything else is not forwarded. `credential` says what goes upstream as
- * `Authorization`: the config token on the connector writes, the session user's token on the connections routes.
+ * `Authorization`: the config token on the connector writes, the session user's token on the connections routes,
+ * nothing at all on the logos.
  */
 const SEGMENT = '[A-Za-z0-9][A-Za-z0-9,-]*';
+const UUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
 interface ProxyRoute {
   pattern: RegExp;
   methods: readonly string[];
   /** The methods that carry the config token. */
   writes: readonly string[];
-  credential: 'config' | 'user';
+  credential: 'config' | 'user' | 'none';
 }
 const ROUTES: readonly ProxyRoute[] = [
   { pattern: /^\/connectors$/, methods: ['GET', 'PATCH'], writes: ['PATCH'], credential: 'config' },
@@ -178,6 +180,8 @@ const ROUTES: readonly ProxyRoute[] = [
     credential: 'config',
   },
   { pattern: /^\/(?:banks|providers)$/, methods: ['GET'], writes: [], credential: 'config' },
+  // An `<img>` asks for it: public, like the connector reads, and cached by the browser as the API says.
+  { pattern: new RegExp(`^/logos/${UUID}-thumbnail\\.webp$`), methods: ['GET'], writes: [], credential: 'none' },
   { pattern: /^\/users\/me\/connections$/, methods: ['GET', 'POST'], writes: [], credential: 'user' },
   {
     pattern: /^\/users\/me\/connections\/\d+$/,

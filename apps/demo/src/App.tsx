@@ -1,5 +1,5 @@
 import { createConnectorsClient } from '@connector-kit/core';
-import { ConnectorsProvider, createConnectorsQueryClient } from '@connector-kit/react';
+import { ConnectorsProvider, createConnectorsQueryClient, type GetLogoUrl } from '@connector-kit/react';
 import { LocaleProvider, localeDirection, SUPPORTED_LOCALES, type SupportedLocale } from '@connector-kit/ui';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { AdminPage } from './admin/AdminPage.tsx';
@@ -10,6 +10,12 @@ import { type Page, type Theme, useConnectorFromHash, useLocaleChoice, usePage, 
 
 /** The demo's own server route to the connectors API; it holds the config token (see server/proxy.ts). */
 const API_ROOT = '/api/2.0';
+
+/**
+ * Logos through the same server route: the emulator's, or `https://<domain>.biapi.pro/2.0/logos/…` with
+ * `POWENS_DOMAIN`. Defined once, so that the avatars are not rendered again for a new function.
+ */
+const getLogoUrl: GetLogoUrl = (connector) => `${API_ROOT}/logos/${encodeURIComponent(connector.uuid)}-thumbnail.webp`;
 
 function isSupported(value: string): value is SupportedLocale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(value);
@@ -130,7 +136,7 @@ export function App() {
 
   return (
     <LocaleProvider locale={locale} messages={uiMessages[locale]}>
-      <ConnectorsProvider client={client} queryClient={queryClient}>
+      <ConnectorsProvider client={client} queryClient={queryClient} getLogoUrl={getLogoUrl}>
         <a className="demo-skip" href="#main">
           {m.skipToContent}
         </a>

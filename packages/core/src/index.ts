@@ -49,6 +49,7 @@ export {
   buildWebauthUrl,
   buildWebviewUrl,
   POWENS_WEBVIEW_URL,
+  type WebviewCommonOptions,
   type WebviewConnectOptions,
   type WebviewConnectorOptions,
   type WebviewFlow,
@@ -58,6 +59,7 @@ export {
 export {
   type BankActionStep,
   type ConnectionStep,
+  type ConnectionStepBase,
   type ConnectionStepKind,
   type DecoupledStep,
   type DoneStep,
@@ -167,6 +169,7 @@ export {
   type ConnectorSearchFilter,
   type ConnectorSearchFilterContext,
   type ConnectorSearchFilters,
+  type ConnectorSearchLimit,
   type ConnectorSearchOptions,
   type ConnectorSearchRange,
   type ConnectorSearchResult,

@@ -3,9 +3,9 @@
  * API only (`Request` in, `Response` out) so the same code answers in a browser (MSW in Storybook), in Node tests
  * (MSW) and behind a loopback HTTP server (demo, e2e).
  *
- * It plays the other end of a whole bank connection, offline: the connectors routes, user tokens (`/auth/*`), a
- * user's connections with the states a bank puts them in, `/webauth` with an emulated bank page, an emulated bank
- * app for decoupled approvals, and an emulated Powens Webview. Writes really change what the next read returns, and
+ * It plays the other end of a whole bank connection, offline: the connectors routes and their logos, user tokens
+ * (`/auth/*`), a user's connections with the states a bank puts them in, `/webauth` with an emulated bank page, an
+ * emulated bank app for decoupled approvals, and an emulated Powens Webview. Writes really change what the next read returns, and
  * `reset()` restores the dataset and forgets users and connections. Faults (latency, error statuses, broken bodies,
  * timeouts, network failures, lost answers) can be injected per route to exercise a client's error handling.
  */
@@ -30,6 +30,7 @@ import { authRoutes } from './routes/auth.ts';
 import { bankAppRoutes } from './routes/bank-app.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { connectorRoutes } from './routes/connectors.ts';
+import { logoRoutes } from './routes/logos.ts';
 import { webauthRoutes } from './routes/webauth.ts';
 import { webviewRoutes } from './routes/webview.ts';
 import { connectionJson, createConnectionStore, type EmulatedConnection } from './state/connections.ts';
@@ -73,6 +74,7 @@ export type FaultKind =
  * - `connections`: `GET` and `POST /users/me/connections` (narrow with `method`)
  * - `connection`: `GET`, `POST`, `PUT` and `DELETE /users/me/connections/{id}`
  * - `webauth`: `GET /webauth`
+ * - `logo`: `GET /logos/{uuid}-thumbnail.webp`
  */
 export type EmulatorRoute =
   | 'list'
@@ -85,7 +87,8 @@ export type EmulatorRoute =
   | 'auth'
   | 'connections'
   | 'connection'
-  | 'webauth';
+  | 'webauth'
+  | 'logo';
 
 export interface Fault {
   kind: FaultKind;
@@ -264,6 +267,7 @@ function toResponse(answer: Answer): Response {
     case 'json':
       return jsonResponse(answer.status, answer.json, answer.headers);
     case 'text':
+    case 'bytes':
       return new Response(answer.body, { status: answer.status, headers: answer.headers });
     default:
       return new Response(null, { status: answer.status, ...(answer.headers ? { headers: answer.headers } : {}) });
@@ -272,9 +276,14 @@ function toResponse(answer: Answer): Response {
 
 /** The answer cut in the middle, as a connection dropped mid-body leaves it. */
 function truncated(answer: Answer, status: number | undefined): Response {
-  const text = answer.kind === 'json' ? JSON.stringify(answer.json) : answer.kind === 'text' ? answer.body : '';
+  const body =
+    answer.kind === 'json'
+      ? JSON.stringify(answer.json)
+      : answer.kind === 'text' || answer.kind === 'bytes'
+        ? answer.body
+        : '';
   const headers = answer.kind === 'json' ? { 'Content-Type': JSON_CONTENT_TYPE, ...answer.headers } : answer.headers;
-  return new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), {
+  return new Response(body.slice(0, Math.max(1, Math.floor(body.length / 2))), {
     status: status ?? answer.status,
     ...(headers ? { headers } : {}),
   });
@@ -317,6 +326,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const route = createRouter(
     [
       ...connectorRoutes(context),
+      ...logoRoutes(context),
       ...authRoutes(context),
       ...connectionRoutes(context),
       ...webauth.routes,

@@ -10,6 +10,8 @@ export type Answer =
   | { kind: 'json'; status: number; json: unknown; headers?: Record<string, string> }
   /** A text body (an HTML page); `headers` carries its content type. */
   | { kind: 'text'; status: number; body: string; headers: Record<string, string> }
+  /** A binary body (an image); `headers` carries its content type. */
+  | { kind: 'bytes'; status: number; body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }
   /** No body: 204, and the redirects (`Location` in `headers`). */
   | { kind: 'empty'; status: number; headers?: Record<string, string> };
 

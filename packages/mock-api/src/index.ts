@@ -1,3 +1,10 @@
+// Works without msw (an optional peer): its handlers are `@connector-kit/mock-api/msw`.
+
+// The types of @connector-kit/core that the emulator's options name: an app needs no second import for them.
+export type {
+  Connector,
+  ConnectorField,
+} from '@connector-kit/core';
 export { demoConnectors, generateConnectors, TEST_CONNECTOR_ID, TEST_CONNECTOR_UUID } from './data/index.ts';
 export {
   createEmulator,
@@ -12,10 +19,5 @@ export {
   type Fault,
   type FaultKind,
 } from './emulator.ts';
-export {
-  type ConnectorsHandlersOptions,
-  createConnectorsHandlers,
-  createConnectorsHandlersFor,
-  DEFAULT_HANDLERS_BASE_URL,
-} from './msw.ts';
+export { type ConnectorLogoKind, connectorLogoKind } from './images/logos.ts';
 export type { EmulatedAccount, EmulatedConnection, EmulatedConnectionSource } from './state/connections.ts';

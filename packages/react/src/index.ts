@@ -1,41 +1,37 @@
-export type { CacheSnapshot, OptimisticWrite } from './cache.ts';
-export {
-  type ConnectionQueryKey,
-  type ConnectionsListQueryKey,
-  type ConnectorQueryKey,
-  type ConnectorSourceQueryKey,
-  type ConnectorSourcesParams,
-  type ConnectorSourcesQueryKey,
-  type ConnectorsClientScope,
-  type ConnectorsListParams,
-  type ConnectorsListQueryKey,
-  connectorKeys,
-  connectorMutationKeys,
-  type NormalizedConnectorSourcesParams,
-  type NormalizedConnectorsListParams,
-  normalizeConnectorSourcesParams,
-  normalizeConnectorsListParams,
-} from './keys.ts';
-export {
-  ConnectorsProvider,
-  type ConnectorsProviderProps,
-  connectorsRetryDelay,
-  createConnectorsQueryClient,
-  shouldRetryConnectorsQuery,
-  useConnectorsClient,
-} from './provider.tsx';
-export {
-  CONNECTORS_STALE_TIME,
-  type ConnectionsQueryParams,
-  type ConnectorQueryParams,
-  connectionQueryOptions,
-  connectionsQueryOptions,
-  connectorQueryOptions,
-  connectorSourceQueryOptions,
-  connectorSourcesQueryOptions,
-  connectorsQueryOptions,
-} from './query-options.ts';
-export type { ConnectorsQueryHookOptions, ConnectorsQueryOptions } from './types.ts';
+// The hooks and the provider run in the browser (and in server rendering of client components): for React Server
+// Components, this entry is a client boundary. `@connector-kit/react/queries` is the part a Server Component imports.
+'use client';
+
+// The types of @connector-kit/core that the hooks' signatures name (and those of `./queries.ts`, above): an app
+// needs no second import for them.
+export type {
+  AuthMechanism,
+  BankActionStep,
+  ConnectorField,
+  ConnectorFormKind,
+  ConnectorFormPlan,
+  ConnectorSearch,
+  ConnectorSearchFilter,
+  ConnectorSearchFilters,
+  ConnectorSearchResult,
+  ConnectorSourceUpdateRequest,
+  ConnectorUpdateRequest,
+  ErrorStep,
+  FormStep,
+  Handoff,
+  HandoffStore,
+  RetryLaterStep,
+  WebauthStep,
+  WebviewCallbackConnected,
+  WebviewCallbackDeleted,
+  WebviewCallbackResult,
+  WebviewFlow,
+} from '@connector-kit/core';
+export { type GetLogoUrl, type LogoConnector, useConnectorLogoUrl } from './logo.ts';
+export { ConnectorsProvider, type ConnectorsProviderProps, useConnectorsClient } from './provider.tsx';
+// Everything a Server Component may import too (see `./queries.ts`).
+export * from './queries.ts';
+export type { ConnectorsQueryHookOptions } from './types.ts';
 export {
   type BatchUpdateConnectorsVariables,
   useBatchUpdateConnectors,

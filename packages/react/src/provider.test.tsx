@@ -2,12 +2,8 @@ import { ConnectorsApiError, ConnectorsNetworkError, ConnectorsResponseError } f
 import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { render, renderHook, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  ConnectorsProvider,
-  connectorsRetryDelay,
-  shouldRetryConnectorsQuery,
-  useConnectorsClient,
-} from './provider.tsx';
+import { ConnectorsProvider, useConnectorsClient } from './provider.tsx';
+import { connectorsRetryDelay, shouldRetryConnectorsQuery } from './query-client.ts';
 import { createTestClient } from './test/render.tsx';
 
 function Probe({ onQueryClient }: { onQueryClient: (queryClient: QueryClient) => void }) {

@@ -1,7 +1,7 @@
 import { ConnectorsApiError } from '@connector-kit/core';
 import { act, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConnectorsQueryClient } from './provider.tsx';
+import { createConnectorsQueryClient } from './query-client.ts';
 import { ALPHA } from './test/fixtures.ts';
 import { renderHookWithClient } from './test/render.tsx';
 import { requestCount, setFaults, setupEmulatorServer } from './test/server.ts';

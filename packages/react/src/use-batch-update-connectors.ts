@@ -1,6 +1,6 @@
 import type { ConnectorUpdateRequest } from '@connector-kit/core';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { connectorIdentity, type OptimisticWrite, patchConnectors, touchesConnectors } from './cache.ts';
+import { connectorIdentity, patchConnectors, touchesConnectors } from './cache.ts';
 import { connectorMutationKeys } from './keys.ts';
 import { useOptimisticWrite } from './use-optimistic-write.ts';
 
@@ -13,12 +13,7 @@ export type BatchUpdateConnectorsVariables = Readonly<Record<string, ConnectorUp
  *
  * Same cache behaviour as `useUpdateConnector`, for every connector of the batch.
  */
-export function useBatchUpdateConnectors(): UseMutationResult<
-  void,
-  Error,
-  BatchUpdateConnectorsVariables,
-  OptimisticWrite
-> {
+export function useBatchUpdateConnectors(): UseMutationResult<void, Error, BatchUpdateConnectorsVariables, unknown> {
   return useOptimisticWrite(
     connectorMutationKeys.batchUpdateConnectors,
     (client, updates: BatchUpdateConnectorsVariables) => client.batchUpdateConnectors(updates),

@@ -1,6 +1,6 @@
 import type { ConnectorRef, ConnectorSource, ConnectorSourceUpdateRequest } from '@connector-kit/core';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { connectorIdentity, type OptimisticWrite, patchSource, touchesSources } from './cache.ts';
+import { connectorIdentity, patchSource, touchesSources } from './cache.ts';
 import { connectorMutationKeys } from './keys.ts';
 import { useOptimisticWrite } from './use-optimistic-write.ts';
 
@@ -22,7 +22,7 @@ export function useUpdateConnectorSource(): UseMutationResult<
   ConnectorSource,
   Error,
   UpdateConnectorSourceVariables,
-  OptimisticWrite
+  unknown
 > {
   return useOptimisticWrite(
     connectorMutationKeys.updateConnectorSource,

@@ -1,6 +1,6 @@
 import type { Connector, ConnectorRef, ConnectorUpdateRequest } from '@connector-kit/core';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { connectorIdentity, type OptimisticWrite, patchConnectors, touchesConnectors } from './cache.ts';
+import { connectorIdentity, patchConnectors, touchesConnectors } from './cache.ts';
 import { connectorMutationKeys } from './keys.ts';
 import { useOptimisticWrite } from './use-optimistic-write.ts';
 
@@ -16,7 +16,7 @@ export interface UpdateConnectorVariables {
  * The change shows at once in every cached list and connector that holds it (hiding a connector takes it out of
  * the lists), is rolled back if the server refuses it, and the affected queries are refetched once it settles.
  */
-export function useUpdateConnector(): UseMutationResult<Connector, Error, UpdateConnectorVariables, OptimisticWrite> {
+export function useUpdateConnector(): UseMutationResult<Connector, Error, UpdateConnectorVariables, unknown> {
   return useOptimisticWrite(
     connectorMutationKeys.updateConnector,
     (client, { connector, body }: UpdateConnectorVariables) => client.updateConnector(connector, body),

@@ -1,3 +1,31 @@
+// Every component renders in the browser (and in server rendering of client components): for React Server
+// Components, this entry is a client boundary, so that a Server Component page can render them directly.
+'use client';
+
+// The types of the other packages that the components' props name: an app needs no second import for them.
+export type {
+  AuthMechanism,
+  Connection,
+  Connector,
+  ConnectorField,
+  ConnectorSearchFilter,
+  ConnectorSearchFilters,
+  ConnectorSearchRange,
+  ConnectorSearchResult,
+  Handoff,
+  WebviewCallbackResult,
+} from '@connector-kit/core';
+export type {
+  ConnectionFlowStepKind,
+  ConnectorFormSubmission,
+  ConnectorFormValues,
+  ConnectorWebauthRequest,
+  GetLogoUrl,
+  UseConnectionFlowResult,
+  UseConnectorFormOptions,
+  UseWebviewCallbackOptions,
+  UseWebviewHandoffOptions,
+} from '@connector-kit/react';
 export { ConnectorAvatar, type ConnectorAvatarProps } from './avatar/ConnectorAvatar.tsx';
 export { contrastRatio, parseBrandColor, readableTextColor } from './avatar/color.ts';
 export { initialsOf } from './avatar/initials.ts';
@@ -29,7 +57,7 @@ export { PasswordField, type PasswordFieldProps } from './form/PasswordField.tsx
 export { DateField, type DateFieldProps, TextField, type TextFieldProps } from './form/TextField.tsx';
 export type { CommonMessages } from './i18n/common.ts';
 export type { BankOutcomeMessages, ConnectMessages, OutcomeMessages } from './i18n/connect.ts';
-export { type LocaleOptions, LocaleProvider, useLocale } from './i18n/context.tsx';
+export { type LocaleContextValue, type LocaleOptions, LocaleProvider, useLocale } from './i18n/context.tsx';
 export { type DescribedError, describeError } from './i18n/errors.ts';
 export type { FormMessages } from './i18n/form.ts';
 export {

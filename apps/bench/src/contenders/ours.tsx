@@ -1,4 +1,5 @@
 import type { Connector } from '@connector-kit/core';
+import type { GetLogoUrl } from '@connector-kit/react';
 import { ConnectorPickerView } from '@connector-kit/ui';
 import '@connector-kit/ui/styles.css';
 import type { ContenderSelectors } from '../protocol.ts';
@@ -12,8 +13,14 @@ export const selectors: ContenderSelectors = {
 
 /**
  * This library's picker as an app ships it, given the data: every country (the peers search the whole list too), the
- * built-in search, the virtualized list and the stylesheet.
+ * built-in search, the virtualized list and the stylesheet; with `?logos`, each connector's logo.
  */
-export function Contender({ connectors }: { connectors: readonly Connector[] }) {
-  return <ConnectorPickerView id="bench" connectors={connectors} defaultCountry={null} />;
+export function Contender({
+  connectors,
+  getLogoUrl,
+}: {
+  connectors: readonly Connector[];
+  getLogoUrl?: GetLogoUrl | undefined;
+}) {
+  return <ConnectorPickerView id="bench" connectors={connectors} defaultCountry={null} getLogoUrl={getLogoUrl} />;
 }

@@ -48,7 +48,11 @@ function ConnectionRow({
   const updated = formatDate(connection.last_update ?? connection.created, locale);
   return (
     <li className="demo-connection">
-      <ConnectorAvatar connector={{ name, color: connection.connector?.color ?? null }} size={36} locale={locale} />
+      <ConnectorAvatar
+        connector={{ name, color: connection.connector?.color ?? null, uuid: connection.connector_uuid ?? undefined }}
+        size={36}
+        locale={locale}
+      />
       <div className="demo-connection__text">
         <span className="demo-connection__name">{name}</span>
         <span className="demo-connection__meta">

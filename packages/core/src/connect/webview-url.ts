@@ -10,7 +10,7 @@ export const POWENS_WEBVIEW_URL = 'https://webview.powens.com';
 
 export type WebviewFlow = 'connect' | 'reconnect' | 'manage';
 
-interface WebviewCommonOptions {
+export interface WebviewCommonOptions {
   /** Your Powens domain: `acme-sandbox` or `acme-sandbox.biapi.pro`. */
   domain: string;
   /** Your client id (public). */

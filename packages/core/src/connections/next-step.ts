@@ -18,7 +18,7 @@ export type ConnectionStepKind =
   | 'retry-later'
   | 'error';
 
-interface StepBase {
+export interface ConnectionStepBase {
   /** The connection when there is one (a refused creation has none). */
   connection: Connection | null;
   /** The bank's own text for the user (`error_message`, or an error's institution message): untranslated. */
@@ -26,44 +26,44 @@ interface StepBase {
 }
 
 /** Connected and synced: nothing left to do. */
-export interface DoneStep extends StepBase {
+export interface DoneStep extends ConnectionStepBase {
   kind: 'done';
   connection: Connection;
 }
 
 /** Ask the user for fields: an OTP or a question (`additionalInformationNeeded`), or the credentials again (`wrongpass`). */
-export interface FieldsStep extends StepBase {
+export interface FieldsStep extends ConnectionStepBase {
   kind: 'fields';
   reason: 'additionalInformationNeeded' | 'wrongpass';
   fields: ConnectorField[];
 }
 
 /** Approve in the bank's app or device, then resume. */
-export interface DecoupledStep extends StepBase {
+export interface DecoupledStep extends ConnectionStepBase {
   kind: 'decoupled';
   connection: Connection;
 }
 
 /** Powens is working on it: poll. */
-export interface ValidatingStep extends StepBase {
+export interface ValidatingStep extends ConnectionStepBase {
   kind: 'validating';
   connection: Connection;
 }
 
 /** Authenticate on the bank's own page through `/webauth`. */
-export interface WebauthStep extends StepBase {
+export interface WebauthStep extends ConnectionStepBase {
   kind: 'webauth';
   reason: 'SCARequired' | 'webauthRequired';
 }
 
 /** The user must act on the bank's website (accept terms, change an expired password), then try again. */
-export interface BankActionStep extends StepBase {
+export interface BankActionStep extends ConnectionStepBase {
   kind: 'bank-action';
   reason: 'actionNeeded' | 'passwordExpired';
 }
 
 /** Nothing the user can do but wait: the bank limits syncs, its site is down, or an internal error. */
-export interface RetryLaterStep extends StepBase {
+export interface RetryLaterStep extends ConnectionStepBase {
   kind: 'retry-later';
   reason: 'rateLimiting' | 'websiteUnavailable' | 'bug';
   /** How long the server asked to wait, when it said. */
@@ -71,7 +71,7 @@ export interface RetryLaterStep extends StepBase {
 }
 
 /** Anything else: a refused or failed call, an unknown state. Show it with a way to retry. */
-export interface ErrorStep extends StepBase {
+export interface ErrorStep extends ConnectionStepBase {
   kind: 'error';
   /** The Powens error code or the unknown state, as given; `null` for a failure without one (network, timeout). */
   code: string | null;

@@ -13,7 +13,8 @@ import {
   renderHook,
 } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
-import { ConnectorsProvider, createConnectorsQueryClient } from '../provider.tsx';
+import { ConnectorsProvider } from '../provider.tsx';
+import { createConnectorsQueryClient } from '../query-client.ts';
 import { CONFIG_TOKEN, EMULATOR_BASE_URL } from './server.ts';
 
 export interface TestClientOptions extends Omit<ConnectorsClientOptions, 'configToken'> {

@@ -1,4 +1,6 @@
-import { render } from '@testing-library/react';
+import { createConnectorsClient } from '@connector-kit/core';
+import { ConnectorsProvider, type GetLogoUrl } from '@connector-kit/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ConnectorAvatar } from './ConnectorAvatar.tsx';
 import { contrastRatio, NEUTRAL_BACKGROUND, parseBrandColor, readableTextColor } from './color.ts';
@@ -70,5 +72,72 @@ describe('ConnectorAvatar', () => {
     expect(container.innerHTML).not.toContain('evil.test');
     expect(container.querySelector('rect[fill]')).toHaveAttribute('fill', NEUTRAL_BACKGROUND);
     expect(container.querySelector('[style]')).toBeNull();
+  });
+});
+
+describe('ConnectorAvatar with a logo', () => {
+  const bank = { uuid: '6f1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b', name: 'Crédit Agricole', color: '0077be' };
+  const logoOf: GetLogoUrl = ({ uuid }) => `https://logos.example/2.0/logos/${uuid}-thumbnail.webp`;
+  const client = createConnectorsClient({ baseUrl: 'https://emulator.test/2.0' });
+
+  it('shows the provider’s logo: lazy, decoded off the main thread, as large as the avatar, decorative', () => {
+    const { container } = render(
+      <ConnectorsProvider client={client} getLogoUrl={logoOf}>
+        <ConnectorAvatar connector={bank} size={40} className="mine" />
+      </ConnectorsProvider>,
+    );
+    const image = container.querySelector('img');
+    expect(image).toHaveAttribute('src', logoOf(bank));
+    expect(image).toHaveAttribute('alt', '');
+    expect(image).toHaveAttribute('loading', 'lazy');
+    expect(image).toHaveAttribute('decoding', 'async');
+    expect(image).toHaveAttribute('width', '40');
+    expect(image).toHaveAttribute('height', '40');
+    expect(image).toHaveClass('ck-avatar', 'mine');
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(container.querySelector('svg')).toBeNull();
+  });
+
+  it('shows the initials without a resolver, without a uuid, for no address, and with getLogoUrl={null}', () => {
+    const cases = [
+      <ConnectorAvatar key="none" connector={bank} />,
+      <ConnectorAvatar key="no uuid" connector={{ name: bank.name, color: bank.color }} getLogoUrl={logoOf} />,
+      <ConnectorAvatar key="null" connector={bank} getLogoUrl={() => null} />,
+      <ConnectorsProvider key="off" client={client} getLogoUrl={logoOf}>
+        <ConnectorAvatar connector={bank} getLogoUrl={null} />
+      </ConnectorsProvider>,
+    ];
+    for (const element of cases) {
+      const { container, unmount } = render(element);
+      expect(container.querySelector('img'), String(element.key)).toBeNull();
+      expect(container.querySelector('svg')).toHaveTextContent('CA');
+      unmount();
+    }
+  });
+
+  it('never lets an address that is not http(s) or on this origin reach the markup', () => {
+    for (const address of ['javascript:alert(1)', 'data:image/webp;base64,AAAA', '//evil.test/logo.webp']) {
+      const { container, unmount } = render(<ConnectorAvatar connector={bank} getLogoUrl={() => address} />);
+      expect(container.querySelector('img')).toBeNull();
+      expect(container.innerHTML).not.toContain(address.slice(0, 12));
+      unmount();
+    }
+  });
+
+  it('falls back to the initials when the logo fails, and remembers it for the next avatar', () => {
+    const failing: GetLogoUrl = ({ uuid }) => `https://logos.example/failing/${uuid}.webp`;
+    const first = render(<ConnectorAvatar connector={bank} size={32} getLogoUrl={failing} />);
+    const image = first.container.querySelector('img');
+    if (!image) throw new Error('no logo');
+    fireEvent.error(image);
+    expect(first.container.querySelector('img')).toBeNull();
+    expect(first.container.querySelector('svg')).toHaveAttribute('width', '32');
+    expect(first.container.querySelector('svg')).toHaveAttribute('height', '32');
+    // Another avatar of the same logo (a row scrolled back into view) does not try it again.
+    const second = render(<ConnectorAvatar connector={bank} getLogoUrl={failing} />);
+    expect(second.container.querySelector('img')).toBeNull();
+    // Another connector's logo is still tried.
+    const other = render(<ConnectorAvatar connector={{ ...bank, uuid: 'other' }} getLogoUrl={failing} />);
+    expect(other.container.querySelector('img')).toHaveAttribute('src', 'https://logos.example/failing/other.webp');
   });
 });

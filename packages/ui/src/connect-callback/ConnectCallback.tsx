@@ -130,7 +130,11 @@ export function ConnectCallback({
     >
       <div className="ck-callback__header">
         {name ? (
-          <ConnectorAvatar connector={{ name, color: handoff?.connectorColor ?? null }} size={48} locale={locale} />
+          <ConnectorAvatar
+            connector={{ name, color: handoff?.connectorColor ?? null, uuid: handoff?.connectorUuid ?? undefined }}
+            size={48}
+            locale={locale}
+          />
         ) : null}
         <span
           className={cx('ck-callback__mark', succeeded ? 'ck-callback__mark--success' : 'ck-callback__mark--failure')}

@@ -113,13 +113,14 @@ describe('ConnectFlow, direct path', () => {
   });
 
   it('waits for the approval in the bank’s app, and goes on when the person says they approved', async () => {
-    const { emulator, onConnected } = await openCredentials('decoupled');
+    // No poll comes during the test: only the person's "I have approved" can move the flow on.
+    const { emulator, onConnected } = await openCredentials('decoupled', { pollIntervalMs: 600_000 });
     await userEvent.keyboard('{Enter}');
     await expect.element(heading('Approve in your Connecteur de test app')).toHaveFocus();
     await expect.element(page.getByRole('status')).toMatchTextContent('Waiting for your approval…');
-    emulator.approveDecoupled(emulator.connections[0]?.id as number);
     await userEvent.keyboard('{Tab}');
     await expect.element(page.getByRole('button', { name: 'I have approved' })).toHaveFocus();
+    emulator.approveDecoupled(emulator.connections[0]?.id as number);
     await userEvent.keyboard('{Enter}');
     await expect.element(heading('Connecteur de test is connected')).toBeVisible();
     expect(onConnected).toHaveBeenCalledTimes(1);

@@ -1,7 +1,7 @@
 import { type Connector, countConnectorsByCountry } from '@connector-kit/core';
 import { useControllableState } from '@connector-kit/react';
 import * as Select from '@radix-ui/react-select';
-import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { memo, type NamedExoticComponent, useCallback, useId, useMemo, useState } from 'react';
 import { cx } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import { CheckIcon, ChevronIcon } from '../icons.tsx';
@@ -218,4 +218,5 @@ function CountrySelectImpl({
  * Without a `value` or `defaultValue`, it starts on the region of the browser's language when that country has
  * connectors, else on every country (see `resolveDefaultCountry`).
  */
-export const CountrySelect = memo(CountrySelectImpl);
+// Typed by its props alone, so that the declaration names no internal function.
+export const CountrySelect: NamedExoticComponent<CountrySelectProps> = memo(CountrySelectImpl);

@@ -142,6 +142,25 @@ export const Pending: Story = {
   args: { connector: everyFieldConnector, pending: true },
 };
 
+/** The app's `onSubmit` fails: the form says so, keeps the values, and "Try again" sends them again. */
+export const SendFails: Story = {
+  args: {
+    defaultAuthMechanism: 'credentials',
+    defaultValues: { openapiwebsite: 'par', login: 'jdupont', password: 'not-a-real-one' },
+    defaultStep: 'last',
+    onSubmit: fn(() => Promise.reject(new Error('The app server is down'))),
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Something went wrong.');
+    await expect(canvas.getByRole('textbox', { name: /Identifiant/ })).toHaveValue('jdupont');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(args.onSubmit).toHaveBeenCalledTimes(2));
+  },
+};
+
 /** Inside a flow: "Choose another bank" goes back to the list. */
 export const WithBackToList: Story = {
   args: { connector: everyFieldConnector, onBack: fn() },

@@ -373,6 +373,28 @@ describe('ConnectorForm: steps of the test connector', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('says so when the app’s onSubmit fails, keeps the values, and sends them again on "Try again"', async () => {
+    const onSubmit = vi.fn().mockRejectedValueOnce(new Error(`upstream refused ${SECRET}`));
+    const { user } = setup({
+      connector: testConnector,
+      defaultAuthMechanism: 'credentials',
+      defaultValues: { openapiwebsite: 'par', login: 'jdupont' },
+      onSubmit,
+    });
+    await user.click(screen.getByRole('button', { name: 'Continue to your bank' }));
+    await user.type(await screen.findByLabelText(/Mot de passe/), SECRET);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Something went wrong');
+    // The error's own message (which may hold what was typed) is not shown.
+    expect(alert).not.toHaveTextContent(SECRET);
+    expect(screen.getByLabelText(/Mot de passe/)).toHaveValue(SECRET);
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(2));
+    expect(onSubmit.mock.calls[1]?.[0].values).toEqual(onSubmit.mock.calls[0]?.[0].values);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
   it('goes back to an earlier step when one of its values is wrong', async () => {
     // The scenario is prefilled with a value the list does not have.
     const { user, onSubmit } = setup({

@@ -12,6 +12,7 @@ import { type FormEvent, type MouseEvent, useEffect, useId, useRef, useState } f
 import { type FieldErrors, useFormState } from 'react-hook-form';
 import { ConnectorAvatar } from '../avatar/ConnectorAvatar.tsx';
 import { cx } from '../class-names.ts';
+import { ErrorState } from '../error-state/ErrorState.tsx';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import type { FormMessages } from '../i18n/form.ts';
 import { formatNumber } from '../i18n/locale.ts';
@@ -25,8 +26,8 @@ export interface ConnectorFormProps extends LocaleOptions, UseConnectorFormOptio
   connector: Connector;
   /**
    * Called with `{ connector, authMechanism, values }` (values by field `name`, an empty optional field left out)
-   * when the last step is valid. While a returned promise is pending the submit button waits; a rejection is yours to
-   * show (the form stays as it is, values kept).
+   * when the last step is valid. While a returned promise is pending the submit button waits; a rejection is said in
+   * the form (a localized error with "Try again", which sends again), the values kept.
    */
   onSubmit: (submission: ConnectorFormSubmission) => void | Promise<void>;
   /**
@@ -244,14 +245,23 @@ export function ConnectorForm({
     (firstControl(fieldsRef.current) ?? primaryRef.current)?.focus();
   }, [stepIndex]);
 
+  // Why the app's `onSubmit` (or `onWebauth`) failed: said in the form, with the values kept and a way to send again.
+  const [sendError, setSendError] = useState<{ error: unknown } | null>(null);
   const busy = pending || hook.isSubmitting;
-  const onFormSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const send = () => {
     if (busy) return;
+    setSendError(null);
     hook.submit().then(
       (ok) => setShowSummary(!ok),
-      () => setShowSummary(false),
+      (error: unknown) => {
+        setShowSummary(false);
+        setSendError({ error });
+      },
     );
+  };
+  const onFormSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    send();
   };
 
   const idOf = (field: ConnectorField) => `${id}-field-${connectorFieldKey(field.name)}`;
@@ -340,6 +350,15 @@ export function ConnectorForm({
           </div>
         ) : null}
 
+        {sendError ? (
+          <ErrorState
+            error={sendError.error}
+            onRetry={send}
+            locale={localeProp}
+            dir={dirProp}
+            messages={messagesProp}
+          />
+        ) : null}
         <div className={cx('ck-form__actions', classNames.actions)}>
           <button
             ref={primaryRef}

@@ -1,5 +1,17 @@
 import type { ConnectorSearchResult } from '@connector-kit/core';
-import { type MouseEvent, memo, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { GetLogoUrl } from '@connector-kit/react';
+import {
+  type MouseEvent,
+  memo,
+  type NamedExoticComponent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ConnectorAvatar } from '../avatar/ConnectorAvatar.tsx';
 import { cx, shallowEqual } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
@@ -71,6 +83,11 @@ export interface ConnectorListProps extends LocaleOptions {
   rowHeight?: number | undefined;
   /** Rows rendered beyond each edge of the visible area (default 6). */
   overscan?: number | undefined;
+  /**
+   * The address of each connector's logo: the `ConnectorsProvider`'s `getLogoUrl` when absent, initials only with
+   * `null`. Keep its identity stable: a new function renders every row again.
+   */
+  getLogoUrl?: GetLogoUrl | null | undefined;
   className?: string | undefined;
   classNames?: ConnectorListClassNames | undefined;
 }
@@ -143,6 +160,7 @@ interface OptionRowProps {
   /** The picker's strings (badges, restricted reason): one object for as long as the messages stay the same. */
   labels: PickerMessages;
   classNames: ConnectorListClassNames;
+  getLogoUrl: GetLogoUrl | null | undefined;
   onSelect: ((result: ConnectorSearchResult, index: number) => void) | undefined;
   onHover: (index: number) => void;
 }
@@ -163,6 +181,7 @@ const OptionRow = memo(function OptionRow({
   locale,
   labels,
   classNames,
+  getLogoUrl,
   onSelect,
   onHover,
 }: OptionRowProps) {
@@ -197,6 +216,7 @@ const OptionRow = memo(function OptionRow({
         connector={connector}
         size={32}
         locale={locale}
+        getLogoUrl={getLogoUrl}
         className={cx('ck-list__avatar', classNames.avatar)}
       />
       <span className={cx('ck-list__text', classNames.text)}>
@@ -245,6 +265,7 @@ function ConnectorListImpl({
   announceDelay = DEFAULT_ANNOUNCE_DELAY,
   rowHeight = DEFAULT_ROW_HEIGHT,
   overscan = DEFAULT_OVERSCAN,
+  getLogoUrl,
   locale,
   dir,
   messages,
@@ -357,6 +378,7 @@ function ConnectorListImpl({
         locale={tag}
         labels={m.picker}
         classNames={classNames}
+        getLogoUrl={getLogoUrl}
         onSelect={onSelect}
         onHover={onHover}
       />,
@@ -425,9 +447,10 @@ function sameProps(previous: ConnectorListProps, next: ConnectorListProps): bool
  * `useConnectorSearch` (pass `activeIndex`, `value`, `getOptionId`, and the listbox id as `id`) or use
  * `ConnectorPicker`, which does.
  *
- * Each option shows the connector's avatar, its name with the matched text in `<mark>`, its badges (beta, unstable,
+ * Each option shows the connector's avatar (its logo when `getLogoUrl` gives one, else its initials), its name with the matched text in `<mark>`, its badges (beta, unstable,
  * restricted) and, for a restricted connector, the reason it cannot be picked; the name is the option's accessible
  * name, the badges and reason its description. The result count is announced in a polite live region once it stops
  * changing. Rows have a fixed height (`rowHeight`), so nothing is measured while scrolling.
  */
-export const ConnectorList = memo(ConnectorListImpl, sameProps);
+// Typed by its props alone, so that the declaration names no internal function.
+export const ConnectorList: NamedExoticComponent<ConnectorListProps> = memo(ConnectorListImpl, sameProps);

@@ -209,6 +209,88 @@ export const Selected: Story = {
   play: waitForList,
 };
 
+/** The avatar of a bank's option: its logo (`img`) or its initials (`svg`). */
+function avatarOf(option: HTMLElement): Element | null {
+  return option.querySelector('.ck-avatar');
+}
+
+/**
+ * Logos from the emulator (`parameters.logos`: the provider's `getLogoUrl`), at the address integrators use with
+ * Powens. Société Générale and BNP Paribas have one, Fortuneo's answers 404 and BoursoBank's does not decode: the
+ * initials stand in for those two, in the same box.
+ */
+export const WithLogos = {
+  parameters: { logos: true },
+  args: {
+    defaultCountry: 'FR',
+    filters: { uuids: ['Société Générale', 'Fortuneo', 'BoursoBank', 'BNP Paribas'].map(uuidOf) },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await loaded(canvasElement);
+    for (const name of ['Société Générale', 'BNP Paribas']) {
+      const option = canvas.getByRole('option', { name });
+      await waitFor(() => expect((avatarOf(option) as HTMLImageElement | null)?.naturalWidth).toBe(64), {
+        timeout: 5_000,
+      });
+    }
+    for (const [name, initials] of [
+      ['Fortuneo', 'F'],
+      ['BoursoBank', 'B'],
+    ] as const) {
+      const option = canvas.getByRole('option', { name });
+      await waitFor(() => expect(avatarOf(option)).toBeInstanceOf(SVGSVGElement), { timeout: 5_000 });
+      await expect(avatarOf(option)).toHaveTextContent(initials);
+    }
+    const widths = canvas.getAllByRole('option').map((option) => avatarOf(option)?.getBoundingClientRect().width);
+    await expect(widths).toEqual([32, 32, 32, 32]);
+  },
+} satisfies Story;
+
+/** A whole country with logos, scrolled: rows that come into view load theirs; missing and broken ones show initials. */
+export const WithLogosScrolled: Story = {
+  parameters: { logos: true },
+  args: { defaultCountry: 'FR' },
+  play: async ({ canvasElement }) => {
+    const listbox = await loaded(canvasElement);
+    listbox.scrollTop = 56 * 40;
+    await waitFor(
+      () => {
+        const avatars = [...listbox.querySelectorAll('[role="option"] .ck-avatar')];
+        const box = listbox.getBoundingClientRect();
+        const inView = avatars.filter((avatar) => {
+          const { top, bottom } = avatar.getBoundingClientRect();
+          return top >= box.top && bottom <= box.bottom;
+        });
+        expect(inView.length).toBeGreaterThan(3);
+        for (const avatar of inView) {
+          if (avatar instanceof HTMLImageElement) expect(avatar.naturalWidth).toBe(64);
+          else expect(avatar).toBeInstanceOf(SVGSVGElement);
+        }
+        expect(inView.some((avatar) => avatar instanceof HTMLImageElement)).toBe(true);
+      },
+      { timeout: 5_000 },
+    );
+  },
+};
+
+/** The picker's own `getLogoUrl={null}` turns the provider's logos off. */
+export const LogosOff: Story = {
+  parameters: { logos: true },
+  args: { defaultCountry: 'FR', getLogoUrl: null },
+  play: async ({ canvasElement }) => {
+    const listbox = await loaded(canvasElement);
+    await expect(listbox.querySelector('img')).toBeNull();
+  },
+};
+
+export const DarkThemeWithLogos: Story = {
+  decorators: [darkTheme],
+  parameters: { logos: true },
+  args: WithLogos.args,
+  play: WithLogos.play,
+};
+
 /** A shipped language: its table from `@connector-kit/ui/locales`, given with the locale. */
 const locale = (tag: string, messages: Messages, countryCode: string, listName: string): Story => ({
   args: { locale: tag, messages, defaultCountry: countryCode },

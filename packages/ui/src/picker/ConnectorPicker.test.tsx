@@ -1,5 +1,6 @@
 import { type Connector, createConnectorsClient } from '@connector-kit/core';
-import { createConnectorsHandlersFor, createEmulator, demoConnectors } from '@connector-kit/mock-api';
+import { createEmulator, demoConnectors } from '@connector-kit/mock-api';
+import { createConnectorsHandlersFor } from '@connector-kit/mock-api/msw';
 import { ConnectorsProvider } from '@connector-kit/react';
 import { QueryClient } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';

@@ -5,7 +5,7 @@ import {
   type ConnectorSearchResult,
   countConnectorsByCountry,
 } from '@connector-kit/core';
-import { useConnectorSearch, useConnectors, useControllableState } from '@connector-kit/react';
+import { type GetLogoUrl, useConnectorSearch, useConnectors, useControllableState } from '@connector-kit/react';
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { cx } from '../class-names.ts';
 import { CountrySelect, type CountrySelectClassNames } from '../country-select/CountrySelect.tsx';
@@ -83,6 +83,11 @@ export interface ConnectorPickerOwnProps extends LocaleOptions {
   onNotFound?: ((context: ConnectorNotFoundContext) => void) | undefined;
   /** Called when a search has run: the text searched (not empty), the country and how many banks match. */
   onSearch?: ((summary: ConnectorSearchSummary) => void) | undefined;
+  /**
+   * The address of each connector's logo: the `ConnectorsProvider`'s `getLogoUrl` when absent, initials only with
+   * `null`. Keep its identity stable.
+   */
+  getLogoUrl?: GetLogoUrl | null | undefined;
 
   /** Base of the ids of the parts; generated when absent. */
   id?: string | undefined;
@@ -139,6 +144,7 @@ export function ConnectorPickerView({
   filter,
   onNotFound,
   onSearch,
+  getLogoUrl,
   id,
   locale,
   dir,
@@ -267,6 +273,7 @@ export function ConnectorPickerView({
         id={search.listboxId}
         getOptionId={search.getOptionId}
         empty={emptyContent}
+        getLogoUrl={getLogoUrl}
         locale={locale}
         dir={direction}
         messages={messages}

@@ -1,5 +1,6 @@
 import { type Connector, connectorSchema } from '@connector-kit/core';
-import { createConnectorsHandlersFor, createEmulator, demoConnectors } from '@connector-kit/mock-api';
+import { createEmulator, demoConnectors } from '@connector-kit/mock-api';
+import { createConnectorsHandlersFor } from '@connector-kit/mock-api/msw';
 import { ConnectorsProvider, type UseConnectorFormResult, useConnectorForm } from '@connector-kit/react';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

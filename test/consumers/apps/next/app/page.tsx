@@ -1,0 +1,12 @@
+import { ConnectFlow } from '@connector-kit/ui';
+import { connectBank } from './actions';
+
+/** A Server Component page rendering the whole flow, with a server action as its `onSubmit`. */
+export default function Page() {
+  return (
+    <main>
+      <h1>Connect your bank</h1>
+      <ConnectFlow defaultCountry="FR" onSubmit={connectBank} />
+    </main>
+  );
+}
