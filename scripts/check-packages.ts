@@ -132,13 +132,14 @@ for (const name of packages) {
     const listing = [...runtime.map((value) => `value ${value}`), ...types.map((type) => `type ${type}`)].join('\n');
     const builtFile = path.join(dir, target.default);
     const label = `${manifest.name}${subpath.slice(1)}`;
-    const loadsMsw = [...importedPackages(builtFile)].some((specifier) => /^msw(\/|$)/.test(specifier));
+    const imported = [...importedPackages(builtFile)];
+    const loadsMsw = imported.some((specifier) => /^msw(\/|$)/.test(specifier));
     if (loadsMsw && `${name}:${subpath}` !== mswEntry) fail(`${label}: loads msw, an optional peer`);
     if (clientEntries.has(`${name}:${subpath}`)) {
       if (isClientBoundary(builtFile)) console.log(`✓ ${label}: a client boundary ("use client")`);
       else fail(`${label}: the build lost its "use client" directive`);
     } else {
-      const loaded = [...importedPackages(builtFile)].filter((specifier) => clientOnly.test(specifier));
+      const loaded = imported.filter((specifier) => clientOnly.test(specifier));
       if (isClientBoundary(builtFile)) fail(`${label}: server-safe, yet marked "use client"`);
       else if (loaded.length > 0) fail(`${label}: server-safe, yet loads ${loaded.join(', ')}`);
       else console.log(`✓ ${label}: server-safe (no "use client", no React import)`);
