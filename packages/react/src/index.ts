@@ -27,7 +27,9 @@ export type {
   WebviewCallbackResult,
   WebviewFlow,
 } from '@connector-kit/core';
+export { type ResolveDefaultCountryParams, resolveDefaultCountry } from './default-country.ts';
 export { type GetLogoUrl, type LogoConnector, useConnectorLogoUrl } from './logo.ts';
+export { type ConnectorOptionState, connectorOptionProps } from './option-props.ts';
 export { ConnectorsProvider, type ConnectorsProviderProps, useConnectorsClient } from './provider.tsx';
 // Everything a Server Component may import too (see `./queries.ts`).
 export * from './queries.ts';
@@ -67,6 +69,13 @@ export {
   type UseConnectorFormResult,
   useConnectorForm,
 } from './use-connector-form.ts';
+export {
+  type ConnectorPickerFilters,
+  type ConnectorSearchSummary,
+  type UseConnectorPickerOptions,
+  type UseConnectorPickerResult,
+  useConnectorPicker,
+} from './use-connector-picker.ts';
 export {
   type ConnectorSearchActiveSource,
   type ConnectorSearchOptionPropsParams,

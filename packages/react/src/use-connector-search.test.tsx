@@ -3,8 +3,9 @@ import * as core from '@connector-kit/core';
 import { demoConnectors, generateConnectors } from '@connector-kit/mock-api';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bank } from './test/fixtures.ts';
 import {
   type UseConnectorSearchOptions,
   type UseConnectorSearchResult,
@@ -16,22 +17,6 @@ vi.mock('@connector-kit/core', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@connector-kit/core')>();
   return { ...actual, createConnectorSearch: vi.fn(actual.createConnectorSearch) };
 });
-
-let serial = 0;
-function bank(name: string, countries: string[], extra: Partial<Connector> = {}): Connector {
-  serial += 1;
-  return {
-    uuid: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
-    id: serial,
-    name,
-    hidden: false,
-    beta: false,
-    restricted: false,
-    capabilities: ['bank'],
-    countries: countries.map((id) => ({ id, name: id })),
-    ...extra,
-  } as Connector;
-}
 
 const SOCGEN = bank('Société Générale', ['FR']);
 const BNP = bank('BNP Paribas', ['FR', 'BE']);
@@ -499,5 +484,90 @@ describe('useControllableState', () => {
     expect(result.current[0]).toBeNull();
     rerender({ value: 'a' });
     expect(result.current[0]).toBe('a');
+  });
+});
+
+/** A row memoized on its own props only: the getter is the same function on every render. */
+const rowRenders = vi.fn();
+
+const Row = memo(function Row({
+  index,
+  result,
+  selected,
+  getOptionProps,
+}: {
+  index: number;
+  result: UseConnectorSearchResult['results'][number];
+  selected: boolean;
+  getOptionProps: UseConnectorSearchResult['getOptionProps'];
+}) {
+  rowRenders(result.connector.name);
+  return <div {...getOptionProps({ index, result })}>{`${result.connector.name}${selected ? ' ✓' : ''}`}</div>;
+});
+function MemoPicker({ onSelect }: { onSelect: (connector: Connector) => void }) {
+  const search = useConnectorSearch({ connectors, onSelect });
+  return (
+    <>
+      <input aria-label="Search" {...search.getInputProps()} />
+      <div {...search.getListboxProps({ 'aria-label': 'Banks' })}>
+        {search.results.map((result, index) => (
+          <Row
+            key={result.connector.uuid}
+            index={index}
+            result={result}
+            selected={result.connector.uuid === search.value}
+            getOptionProps={search.getOptionProps}
+          />
+        ))}
+      </div>
+    </>
+  );
+}
+
+describe('useConnectorSearch: prop getters', () => {
+  it('keep their identity across renders, whatever changes', async () => {
+    const { result } = renderHook(() => useConnectorSearch({ connectors }));
+    const first = result.current;
+    act(() => first.setQuery('bnp'));
+    await waitFor(() => expect(names(result.current)).toEqual(['BNP Paribas']));
+    act(() => result.current.setActiveIndex(0));
+    act(() => result.current.setValue(BNP.uuid));
+    act(() => result.current.setCountryCode('be'));
+    const last = result.current;
+    expect(last.activeIndex).toBe(0);
+    expect(last.getInputProps).toBe(first.getInputProps);
+    expect(last.getListboxProps).toBe(first.getListboxProps);
+    expect(last.getOptionProps).toBe(first.getOptionProps);
+    expect(last.setActiveIndex).toBe(first.setActiveIndex);
+    expect(last.selectIndex).toBe(first.selectIndex);
+  });
+
+  it('give the current state even to a row that does not re-render', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn();
+    rowRenders.mockClear();
+    render(<MemoPicker onSelect={onSelect} />);
+    const input = screen.getByRole('combobox', { name: 'Search' });
+    rowRenders.mockClear();
+    await user.click(input);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    // Moving the active option re-renders no row: the input names it.
+    expect(rowRenders).not.toHaveBeenCalled();
+    expect(input).toHaveAttribute('aria-activedescendant', screen.getAllByRole('option')[1]?.id);
+    await user.keyboard('{Enter}');
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    // Only the chosen row re-renders, and reads the new value through the same getter.
+    expect(rowRenders.mock.calls.flat()).toEqual([onSelect.mock.calls[0]?.[0].name]);
+    expect(screen.getByRole('option', { selected: true })).toHaveTextContent('✓');
+    // A click on another row, which never re-rendered since, picks that row.
+    const other = screen
+      .getAllByRole('option')
+      .find((option) => option.getAttribute('aria-selected') === 'false' && !option.hasAttribute('aria-disabled'));
+    if (!other) throw new Error('no other option');
+    const otherName = other.textContent;
+    await user.click(other);
+    expect(onSelect).toHaveBeenCalledTimes(2);
+    expect(onSelect.mock.calls[1]?.[0].name).toBe(otherName);
+    expect(other).toHaveAttribute('aria-selected', 'true');
   });
 });

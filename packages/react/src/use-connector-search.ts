@@ -12,7 +12,6 @@ import {
   type HTMLAttributes,
   type InputHTMLAttributes,
   type KeyboardEvent,
-  type MouseEvent,
   startTransition,
   useCallback,
   useDeferredValue,
@@ -22,6 +21,8 @@ import {
   useRef,
   useState,
 } from 'react';
+import { activeIndexAfterKey } from './combobox-keys.ts';
+import { callerFirst, connectorOptionProps } from './option-props.ts';
 import { useControllableState } from './use-controllable-state.ts';
 
 /** What moved the active option last: the keyboard (scroll it into view), the pointer (it is under it already). */
@@ -103,7 +104,7 @@ export interface UseConnectorSearchResult {
    * The options, in display order: the popular group first when it is shown (see `popularCount`), then every
    * connector that matches. Hidden connectors are never listed; restricted ones are, with `disabled: true`.
    *
-   * A list of more than 2,000 connectors is first shown with its first 100 results (after the popular group), so
+   * A list of more than 100 connectors is first shown with its first 100 results (after the popular group), so
    * that the browser paints them before the whole index is sorted; the full results follow right after that paint
    * (`isStale` is `true` in between, `matchCount` is exact throughout).
    */
@@ -151,7 +152,11 @@ export interface UseConnectorSearchResult {
   getInputProps: (props?: InputHTMLAttributes<HTMLInputElement>) => InputHTMLAttributes<HTMLInputElement>;
   /** Props of the element that holds the options (give it a label: `aria-label` or `aria-labelledby`). */
   getListboxProps: <E extends HTMLElement = HTMLElement>(props?: HTMLAttributes<E>) => HTMLAttributes<E>;
-  /** Props of one option. */
+  /**
+   * Props of one option: id, role, `aria-selected`, `aria-disabled` and the pointer handlers. Like the other getters
+   * it keeps its identity across renders, so a memoized row can call it itself; re-render the row when its
+   * selection changes (pass it `selected`, for example).
+   */
   getOptionProps: <E extends HTMLElement = HTMLElement>(
     params: ConnectorSearchOptionPropsParams<E>,
   ) => HTMLAttributes<E>;
@@ -190,20 +195,10 @@ function useStableValue<T>(value: T, equal: (a: T, b: T) => boolean): T {
   return ref.current;
 }
 
-/** A handler that calls the caller's own first, then ours unless the caller called `preventDefault()`. */
-function callerFirst<E extends { defaultPrevented: boolean }>(
-  theirs: ((event: E) => void) | undefined,
-  ours: (event: E) => void,
-): (event: E) => void {
-  return (event) => {
-    theirs?.(event);
-    if (!event.defaultPrevented) ours(event);
-  };
-}
-
-/** Lists longer than this paint their first results before the whole index is sorted. */
-const PREVIEW_MIN_SIZE = 2_000;
-/** How many results that first paint gets: more than a tall screen shows. */
+/**
+ * A list longer than this paints this many results first, before the whole index is sorted (folding and sorting
+ * 1,000 names costs more than rendering the rows a screen shows): more than a tall screen shows.
+ */
 const PREVIEW_LIMIT = 100;
 
 /** Calls `callback` once the browser has painted the current frame; returns a function that cancels it. */
@@ -375,8 +370,7 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
 
   const emptyQuery = useMemo(() => foldText(searchedQuery) === '', [searchedQuery]);
   // (A popular group given as a count needs every match in data order: such a list is sorted at once.)
-  const previewing =
-    emptyQuery && index !== sortedIndex && index.size > PREVIEW_MIN_SIZE && typeof popular !== 'number';
+  const previewing = emptyQuery && index !== sortedIndex && index.size > PREVIEW_LIMIT && typeof popular !== 'number';
   useEffect(() => {
     if (!previewing) return;
     return afterNextPaint(() => startTransition(() => setSortedIndex(index)));
@@ -404,9 +398,16 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
   const activeSource = activeIndex >= 0 ? active.source : null;
   const activeResult = results[activeIndex] ?? null; // `results[-1]` is undefined
 
-  // Handlers handed to memoized rows read the latest state here, so that their identity never changes.
-  const latest = useRef({ results, value, onSelect, setValue });
-  latest.current = { results, value, onSelect, setValue };
+  const generatedId = useId();
+  const baseId = id ?? `ck-search${generatedId}`;
+  const inputId = `${baseId}-input`;
+  const listboxId = `${baseId}-listbox`;
+  const getOptionId = useCallback((position: number) => `${baseId}-option-${position}`, [baseId]);
+
+  // The prop getters and handlers read the latest state here, so that their identity never changes: memoized rows
+  // can call `getOptionProps` themselves and re-render only when their own props change.
+  const latest = useRef({ results, value, onSelect, setValue, query, activeIndex, pageSize, getOptionId });
+  latest.current = { results, value, onSelect, setValue, query, activeIndex, pageSize, getOptionId };
 
   const setActiveIndex = useCallback((next: number, source: ConnectorSearchActiveSource = 'keyboard') => {
     const current = latest.current.results;
@@ -439,104 +440,95 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
     [data, value],
   );
 
-  const generatedId = useId();
-  const baseId = id ?? `ck-search${generatedId}`;
-  const inputId = `${baseId}-input`;
-  const listboxId = `${baseId}-listbox`;
-  const getOptionId = useCallback((position: number) => `${baseId}-option-${position}`, [baseId]);
-
-  const count = results.length;
-  const expanded = count > 0;
-
-  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.nativeEvent.isComposing || event.altKey) return;
-    const last = count - 1;
-    const move = (next: number) => {
-      event.preventDefault();
-      if (count > 0) setActiveIndex(next, 'keyboard');
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        move(activeIndex < 0 || activeIndex >= last ? 0 : activeIndex + 1);
-        break;
-      case 'ArrowUp':
-        move(activeIndex <= 0 ? last : activeIndex - 1);
-        break;
-      case 'PageDown':
-        move(activeIndex < 0 ? Math.min(pageSize - 1, last) : Math.min(activeIndex + pageSize, last));
-        break;
-      case 'PageUp':
-        move(activeIndex < 0 ? 0 : Math.max(activeIndex - pageSize, 0));
-        break;
-      case 'Home':
-      case 'End':
-        if (event.ctrlKey || event.metaKey || query === '') move(event.key === 'Home' ? 0 : last);
-        break;
-      case 'Enter':
-        if (activeResult !== null) {
-          event.preventDefault();
-          selectIndex(activeIndex);
-        }
-        break;
-      case 'Escape':
-        if (query === '' && activeIndex < 0) break;
+  const handleKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLInputElement>) => {
+      if (event.nativeEvent.isComposing || event.altKey) return;
+      const { results: current, query: typed, activeIndex: position, pageSize: page } = latest.current;
+      const next = activeIndexAfterKey(event.key, {
+        activeIndex: position,
+        count: current.length,
+        pageSize: page,
+        homeEndMoveOption: event.ctrlKey || event.metaKey || typed === '',
+      });
+      if (next !== null) {
         event.preventDefault();
-        if (query !== '') setQuery('');
+        if (next >= 0) setActiveIndex(next, 'keyboard');
+        return;
+      }
+      if (event.key === 'Enter') {
+        if (position >= 0 && current[position] !== undefined) {
+          event.preventDefault();
+          selectIndex(position);
+        }
+      } else if (event.key === 'Escape') {
+        if (typed === '' && position < 0) return;
+        event.preventDefault();
+        if (typed !== '') setQuery('');
         setActiveIndex(-1);
-        break;
-    }
-  };
+      }
+    },
+    [setActiveIndex, selectIndex, setQuery],
+  );
 
-  const getInputProps: UseConnectorSearchResult['getInputProps'] = (props = {}) => {
-    const { onChange, onKeyDown, ...rest } = props;
-    return {
-      id: inputId,
-      type: 'text',
-      autoComplete: 'off',
-      autoCorrect: 'off',
-      autoCapitalize: 'none',
-      spellCheck: false,
-      ...rest,
-      role: 'combobox',
-      'aria-autocomplete': 'list',
-      'aria-expanded': expanded,
-      'aria-controls': listboxId,
-      'aria-activedescendant': activeIndex >= 0 ? getOptionId(activeIndex) : undefined,
-      value: query,
-      onChange: callerFirst(onChange, (event: ChangeEvent<HTMLInputElement>) => setQuery(event.target.value)),
-      onKeyDown: callerFirst(onKeyDown, handleKeyDown),
-    };
-  };
+  const handleChange = useCallback((event: ChangeEvent<HTMLInputElement>) => setQuery(event.target.value), [setQuery]);
 
-  const getListboxProps = <E extends HTMLElement = HTMLElement>(props: HTMLAttributes<E> = {}): HTMLAttributes<E> => ({
-    ...props,
-    id: listboxId,
-    role: 'listbox',
-  });
+  const getInputProps = useCallback<UseConnectorSearchResult['getInputProps']>(
+    (props = {}) => {
+      const { onChange, onKeyDown, ...rest } = props;
+      const { results: current, query: typed, activeIndex: position } = latest.current;
+      return {
+        id: inputId,
+        type: 'text',
+        autoComplete: 'off',
+        autoCorrect: 'off',
+        autoCapitalize: 'none',
+        spellCheck: false,
+        ...rest,
+        role: 'combobox',
+        'aria-autocomplete': 'list',
+        'aria-expanded': current.length > 0,
+        'aria-controls': listboxId,
+        'aria-activedescendant': position >= 0 ? getOptionId(position) : undefined,
+        value: typed,
+        onChange: callerFirst(onChange, handleChange),
+        onKeyDown: callerFirst(onKeyDown, handleKeyDown),
+      };
+    },
+    [inputId, listboxId, getOptionId, handleChange, handleKeyDown],
+  );
 
-  const getOptionProps = <E extends HTMLElement = HTMLElement>({
-    index: position,
-    result,
-    onClick,
-    onMouseDown,
-    onPointerMove,
-    ...rest
-  }: ConnectorSearchOptionPropsParams<E>): HTMLAttributes<E> => ({
-    ...rest,
-    id: getOptionId(position),
-    role: 'option',
-    'aria-selected': result.connector.uuid === value,
-    'aria-disabled': result.disabled ? true : undefined,
-    // Keep the focus in the input: the keyboard goes on working after a click.
-    onMouseDown: callerFirst(onMouseDown, (event: MouseEvent<E>) => event.preventDefault()),
-    onClick: callerFirst(onClick, () => {
-      setActiveIndex(position, 'pointer');
-      selectIndex(position);
+  const getListboxProps = useCallback(
+    <E extends HTMLElement = HTMLElement>(props: HTMLAttributes<E> = {}): HTMLAttributes<E> => ({
+      ...props,
+      id: listboxId,
+      role: 'listbox',
     }),
-    onPointerMove: callerFirst(onPointerMove, () => {
-      if (position !== activeIndex) setActiveIndex(position, 'pointer');
-    }),
-  });
+    [listboxId],
+  );
+
+  const getOptionProps = useCallback(
+    <E extends HTMLElement = HTMLElement>({
+      index: position,
+      result,
+      ...props
+    }: ConnectorSearchOptionPropsParams<E>): HTMLAttributes<E> =>
+      connectorOptionProps<E>(
+        {
+          id: latest.current.getOptionId(position),
+          selected: result.connector.uuid === latest.current.value,
+          disabled: result.disabled,
+          onPick: () => {
+            setActiveIndex(position, 'pointer');
+            selectIndex(position);
+          },
+          onPointerMove: () => {
+            if (position !== latest.current.activeIndex) setActiveIndex(position, 'pointer');
+          },
+        },
+        props,
+      ),
+    [setActiveIndex, selectIndex],
+  );
 
   return {
     query,

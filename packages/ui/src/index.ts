@@ -19,10 +19,14 @@ export type {
   ConnectionFlowStepKind,
   ConnectorFormSubmission,
   ConnectorFormValues,
+  ConnectorPickerFilters,
+  ConnectorSearchActiveSource,
+  ConnectorSearchSummary,
   ConnectorWebauthRequest,
   GetLogoUrl,
   UseConnectionFlowResult,
   UseConnectorFormOptions,
+  UseConnectorSearchResult,
   UseWebviewCallbackOptions,
   UseWebviewHandoffOptions,
 } from '@connector-kit/react';
@@ -42,11 +46,6 @@ export {
   type CountrySelectClassNames,
   type CountrySelectProps,
 } from './country-select/CountrySelect.tsx';
-export {
-  browserRegions,
-  type ResolveDefaultCountryParams,
-  resolveDefaultCountry,
-} from './country-select/default-country.ts';
 export { ErrorState, type ErrorStateProps } from './error-state/ErrorState.tsx';
 export { ConnectorForm, type ConnectorFormProps } from './form/ConnectorForm.tsx';
 export type { ConnectorFormClassNames } from './form/class-names.ts';
@@ -84,6 +83,5 @@ export {
   type ConnectorPickerProps,
   ConnectorPickerView,
   type ConnectorPickerViewProps,
-  type ConnectorSearchSummary,
 } from './picker/ConnectorPicker.tsx';
 export { Highlight, type HighlightProps, highlightSegments } from './picker/Highlight.tsx';

@@ -76,3 +76,20 @@ export const textField = (name: string, extra: Partial<ConnectorField> = {}): Co
   required: true,
   ...extra,
 });
+
+let serial = 0;
+/** A minimal connector with a fresh uuid and id, for tests that only need names and countries. */
+export function bank(name: string, countries: string[], extra: Partial<Connector> = {}): Connector {
+  serial += 1;
+  return {
+    uuid: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
+    id: serial,
+    name,
+    hidden: false,
+    beta: false,
+    restricted: false,
+    capabilities: ['bank'],
+    countries: countries.map((id) => ({ id, name: id })),
+    ...extra,
+  } as Connector;
+}

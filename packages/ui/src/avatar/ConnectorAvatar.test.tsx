@@ -1,6 +1,7 @@
 import { createConnectorsClient } from '@connector-kit/core';
 import { ConnectorsProvider, type GetLogoUrl } from '@connector-kit/react';
 import { fireEvent, render, screen } from '@testing-library/react';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConnectorAvatar } from './ConnectorAvatar.tsx';
 import { contrastRatio, NEUTRAL_BACKGROUND, parseBrandColor, readableTextColor } from './color.ts';
@@ -52,8 +53,24 @@ describe('initialsOf', () => {
     ['  ', '?'],
     ['👩‍💻 Bank', 'B'],
     ['💶', '?'],
+    // A combining accent, a joiner or a Hangul syllable after the first letter: the grapheme stays whole.
+    ['E\u0301pargne Locale', 'E\u0301L'],
+    ['Ka\u0308se Bank', 'KB'],
+    ['우리은행', '우'],
+    ['Đông Á Bank', 'ĐÁ'],
   ])('%j → %j', (name, expected) => {
     expect(initialsOf(name)).toBe(expected);
+  });
+
+  it('starts with the first grapheme of a word, whatever its script', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }), (word) => {
+        fc.pre(/^[\p{L}\p{N}]/u.test(word) && !/[\s'’\-_.,/()]/u.test(word));
+        const [first] = segmenter.segment(word);
+        expect(initialsOf(word).normalize()).toBe((first?.segment ?? '').toLocaleUpperCase().normalize());
+      }),
+    );
   });
 });
 

@@ -1,7 +1,15 @@
 const segmenter =
   typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 
+/**
+ * Below U+0300 nothing combines with a neighbour (combining marks, joiners, variation selectors, Hangul jamo and
+ * surrogates all come later): a word whose first two characters are there starts with a one-character grapheme.
+ */
+const NO_COMBINING_BELOW = 0x300;
+
 function firstGrapheme(word: string): string {
+  // Most bank names are Latin: no segmenter needed (it costs more than the rest of the initials together).
+  if (word.charCodeAt(0) < NO_COMBINING_BELOW && !(word.charCodeAt(1) >= NO_COMBINING_BELOW)) return word.charAt(0);
   if (segmenter) {
     for (const { segment } of segmenter.segment(word)) return segment;
     return '';

@@ -1,6 +1,7 @@
 import type { AuthMechanism, Connection, Connector, ConnectorSearchFilters } from '@connector-kit/core';
 import {
   type ConnectorFormSubmission,
+  type ConnectorSearchSummary,
   type ConnectorWebauthRequest,
   type HandoffConnector,
   type UseWebviewHandoffOptions,
@@ -16,7 +17,6 @@ import {
   type ConnectorNotFoundContext,
   ConnectorPicker,
   type ConnectorPickerClassNames,
-  type ConnectorSearchSummary,
 } from '../picker/ConnectorPicker.tsx';
 import type { ConnectFlowEvent } from './events.ts';
 import { DirectStage, ReconnectStage, WebviewStage } from './stages.tsx';

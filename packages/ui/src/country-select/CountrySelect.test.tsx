@@ -5,7 +5,6 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fr } from '../locales.ts';
 import { CountrySelect } from './CountrySelect.tsx';
-import { browserRegions, resolveDefaultCountry } from './default-country.ts';
 
 async function expectNoAxeViolations(container: HTMLElement) {
   const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
@@ -116,27 +115,5 @@ describe('CountrySelect', () => {
     await expectNoAxeViolations(container);
     await user.click(screen.getByRole('combobox'));
     await expectNoAxeViolations(container);
-  });
-});
-
-describe('resolveDefaultCountry', () => {
-  const available = new Set(['FR', 'DE', 'BE']);
-
-  it('takes the given default, normalized, even null', () => {
-    expect(resolveDefaultCountry({ defaultCountry: 'be', available, languages: ['de-DE'] })).toBe('BE');
-    expect(resolveDefaultCountry({ defaultCountry: null, available, languages: ['de-DE'] })).toBeNull();
-  });
-
-  it('else the first language whose region has connectors', () => {
-    expect(resolveDefaultCountry({ available, languages: ['en-US', 'fr'] })).toBe('FR');
-    expect(resolveDefaultCountry({ available, languages: ['nl-BE'] })).toBe('BE');
-    expect(resolveDefaultCountry({ available, languages: ['ja', 'not a tag!'] })).toBeNull();
-    expect(resolveDefaultCountry({ available, languages: [] })).toBeNull();
-  });
-
-  it('reads navigator.languages by default', () => {
-    mockLanguages(['de-CH', 'de']);
-    expect(browserRegions()).toEqual(['CH', 'DE']);
-    expect(resolveDefaultCountry({ available })).toBe('DE');
   });
 });

@@ -1,11 +1,19 @@
 import { type Connector, countConnectorsByCountry } from '@connector-kit/core';
-import { useControllableState } from '@connector-kit/react';
+import { resolveDefaultCountry, useControllableState } from '@connector-kit/react';
 import * as Select from '@radix-ui/react-select';
-import { memo, type NamedExoticComponent, useCallback, useId, useMemo, useState } from 'react';
+import {
+  memo,
+  type NamedExoticComponent,
+  startTransition,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+} from 'react';
 import { cx } from '../class-names.ts';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import { CheckIcon, ChevronIcon } from '../icons.tsx';
-import { resolveDefaultCountry } from './default-country.ts';
 
 /** Extra classes for each part, added to the built-in `ck-country-select__*` ones. */
 export interface CountrySelectClassNames {
@@ -120,8 +128,29 @@ function CountrySelectImpl({
   const current =
     chosen !== undefined ? chosen : resolveDefaultCountry({ defaultCountry: defaultValue, available: counts });
 
+  const generatedId = useId();
+  const triggerId = id ?? `ck-country${generatedId}`;
+  const labelId = `${triggerId}-label`;
+
+  // The pop-up is rendered inside this component, so that it inherits the theme, the font and the direction.
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+
+  const handleChange = useCallback((next: string) => setChosen(next === ALL ? null : next), [setChosen]);
+
+  // The options are rendered after the first paint (or on opening, whichever comes first): a page with a picker
+  // shows its list sooner, and the closed select names its value itself (below).
+  const [optionsRendered, setOptionsRendered] = useState(false);
+  useEffect(() => {
+    if (optionsRendered) return;
+    const timer = setTimeout(() => startTransition(() => setOptionsRendered(true)));
+    return () => clearTimeout(timer);
+  }, [optionsRendered]);
+  const handleOpenChange = useCallback((open: boolean) => {
+    if (open) setOptionsRendered(true);
+  }, []);
+  const nameOf = useMemo(() => regionNames(tag), [tag]);
   const options = useMemo<CountryOption[]>(() => {
-    const nameOf = regionNames(tag);
+    if (!optionsRendered) return [];
     // A code from the data that reads like "every country" is not a country: it would shadow that option.
     const list: CountryOption[] = [...counts]
       .filter(([code]) => code !== ALL)
@@ -132,16 +161,9 @@ function CountrySelectImpl({
     }
     const collator = collatorFor(tag);
     return list.sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
-  }, [counts, current, tag]);
+  }, [optionsRendered, counts, current, tag, nameOf]);
 
-  const generatedId = useId();
-  const triggerId = id ?? `ck-country${generatedId}`;
-  const labelId = `${triggerId}-label`;
-
-  // The pop-up is rendered inside this component, so that it inherits the theme, the font and the direction.
-  const [container, setContainer] = useState<HTMLDivElement | null>(null);
-
-  const handleChange = useCallback((next: string) => setChosen(next === ALL ? null : next), [setChosen]);
+  const currentLabel = current === null || current === ALL ? m.picker.allCountries : nameOf(current);
 
   const item = (code: string, label: string, count: number | undefined) => {
     const countText = count === undefined ? undefined : m.picker.countryCount(count);
@@ -175,13 +197,20 @@ function CountrySelectImpl({
       <label id={labelId} htmlFor={triggerId} className={cx('ck-country-select__label', classNames.label)}>
         {m.picker.countryLabel}
       </label>
-      <Select.Root value={current ?? ALL} onValueChange={handleChange} dir={direction} disabled={disabled} name={name}>
+      <Select.Root
+        value={current ?? ALL}
+        onValueChange={handleChange}
+        onOpenChange={handleOpenChange}
+        dir={direction}
+        disabled={disabled}
+        name={name}
+      >
         <Select.Trigger
           id={triggerId}
           aria-labelledby={labelId}
           className={cx('ck-country-select__trigger', classNames.trigger)}
         >
-          <Select.Value className={cx('ck-country-select__value', classNames.value)} />
+          <Select.Value className={cx('ck-country-select__value', classNames.value)}>{currentLabel}</Select.Value>
           <Select.Icon className={cx('ck-country-select__icon', classNames.icon)}>
             <ChevronIcon size={20} />
           </Select.Icon>

@@ -1,5 +1,10 @@
 import type { ConnectorSearchResult } from '@connector-kit/core';
-import type { GetLogoUrl } from '@connector-kit/react';
+import {
+  type ConnectorSearchActiveSource,
+  connectorOptionProps,
+  type GetLogoUrl,
+  type UseConnectorSearchResult,
+} from '@connector-kit/react';
 import {
   type MouseEvent,
   memo,
@@ -60,8 +65,15 @@ export interface ConnectorListProps extends LocaleOptions {
   matchCount?: number | undefined;
   /** The option the keyboard is on (`-1` for none); it is kept rendered and scrolled into view. */
   activeIndex?: number | undefined;
+  /** What moved the active option last (`useConnectorSearch().activeSource`): the keyboard's is scrolled into view. */
+  activeSource?: ConnectorSearchActiveSource | null | undefined;
   /** The uuid of the chosen connector. */
   value?: string | null | undefined;
+  /**
+   * The options' props: `useConnectorSearch().getOptionProps`, whose ids, ARIA and handlers then apply (`onSelect`,
+   * `onActiveIndexChange` and `getOptionId` are not used). Without it, the list makes its own from those three.
+   */
+  getOptionProps?: UseConnectorSearchResult['getOptionProps'] | undefined;
   /** A click on an option that can be picked. Restricted options never call it. */
   onSelect?: ((result: ConnectorSearchResult, index: number) => void) | undefined;
   /** The pointer moved over an option. */
@@ -100,6 +112,8 @@ const DEFAULT_ANNOUNCE_DELAY = 600;
 const NO_CLASS_NAMES: ConnectorListClassNames = {};
 
 const keepFocus = (event: MouseEvent) => event.preventDefault();
+
+type GetOptionProps = UseConnectorSearchResult['getOptionProps'];
 
 /** Where a row sits in the sizer: moved down with a transform (no layout), at its own height. */
 const rowStyle = (start: number, size: number) => ({ transform: `translateY(${start}px)`, height: `${size}px` });
@@ -151,7 +165,6 @@ function useSettledAnnouncement(text: string, delay: number | null): string {
 interface OptionRowProps {
   result: ConnectorSearchResult;
   index: number;
-  id: string;
   active: boolean;
   selected: boolean;
   start: number;
@@ -161,19 +174,18 @@ interface OptionRowProps {
   labels: PickerMessages;
   classNames: ConnectorListClassNames;
   getLogoUrl: GetLogoUrl | null | undefined;
-  onSelect: ((result: ConnectorSearchResult, index: number) => void) | undefined;
-  onHover: (index: number) => void;
+  /** Stable across renders: the row re-renders for its own props only. */
+  getOptionProps: GetOptionProps;
 }
 
 /**
- * One option. Memoized: moving the active option re-renders the two rows concerned, not every visible one.
- * Its ARIA mirrors `useConnectorSearch().getOptionProps`. The accessible name is the connector's name (the avatar,
+ * One option. Memoized: moving the active option re-renders the two rows concerned, not every visible one. Its
+ * id, role, state and handlers come from `getOptionProps`. The accessible name is the connector's name (the avatar,
  * the badges and the reason are hidden from it); the badges and the reason, visible, are the description.
  */
 const OptionRow = memo(function OptionRow({
   result,
   index,
-  id,
   active,
   selected,
   start,
@@ -182,35 +194,24 @@ const OptionRow = memo(function OptionRow({
   labels,
   classNames,
   getLogoUrl,
-  onSelect,
-  onHover,
+  getOptionProps,
 }: OptionRowProps) {
   const { connector, disabled } = result;
   const kinds = connectorBadgeKinds(connector, disabled);
+  const props = getOptionProps({ index, result });
+  const id = props.id ?? '';
   const badgesId = `${id}-badges`;
   const reasonId = `${id}-reason`;
   const describedBy = cx(kinds.length > 0 && badgesId, disabled && reasonId) || undefined;
   return (
-    // Options are not focusable on purpose: the focus stays in the search input, which handles the keyboard and
-    // points at the active option with aria-activedescendant (the WAI-ARIA combobox pattern).
-    // biome-ignore lint/a11y/useFocusableInteractive: see above
-    // biome-ignore lint/a11y/useKeyWithClickEvents: see above
+    // Not focusable on purpose (see `connectorOptionProps`): the focus stays in the search input.
     <div
-      id={id}
-      role="option"
-      aria-selected={selected}
-      aria-disabled={disabled || undefined}
+      {...props}
       aria-describedby={describedBy}
       data-active={active || undefined}
       data-index={index}
       className={cx('ck-list__option', classNames.option)}
       style={rowStyle(start, size)}
-      onClick={() => {
-        if (!disabled) onSelect?.(result, index);
-      }}
-      onPointerMove={() => {
-        if (!active) onHover(index);
-      }}
     >
       <ConnectorAvatar
         connector={connector}
@@ -253,7 +254,9 @@ function ConnectorListImpl({
   popularCount = 0,
   matchCount,
   activeIndex = -1,
+  activeSource,
   value = null,
+  getOptionProps,
   onSelect,
   onActiveIndexChange,
   id,
@@ -308,17 +311,34 @@ function ConnectorListImpl({
 
   // The pointer moved onto this option: it is visible already, do not scroll.
   const pointerIndex = useRef(-1);
-  const onHover = useCallback(
-    (index: number) => {
-      pointerIndex.current = index;
-      onActiveIndexChange?.(index);
-    },
-    [onActiveIndexChange],
+  // Without `getOptionProps`, the options' props come from the list's own callbacks, through a getter as stable.
+  const own = useRef({ optionId, value, onSelect, onActiveIndexChange, activeIndex });
+  own.current = { optionId, value, onSelect, onActiveIndexChange, activeIndex };
+  const ownOptionProps = useCallback<GetOptionProps>(
+    ({ index, result, ...props }) =>
+      connectorOptionProps(
+        {
+          id: own.current.optionId(index),
+          selected: own.current.value !== null && result.connector.uuid === own.current.value,
+          disabled: result.disabled,
+          onPick: () => {
+            if (!result.disabled) own.current.onSelect?.(result, index);
+          },
+          onPointerMove: () => {
+            if (index === own.current.activeIndex) return;
+            pointerIndex.current = index;
+            own.current.onActiveIndexChange?.(index);
+          },
+        },
+        props,
+      ),
+    [],
   );
+  const optionProps = getOptionProps ?? ownOptionProps;
 
   useEffect(() => {
     if (activeRow < 0) return;
-    if (activeIndex === pointerIndex.current) {
+    if (activeSource === 'pointer' || activeIndex === pointerIndex.current) {
       pointerIndex.current = -1;
       return;
     }
@@ -326,7 +346,7 @@ function ConnectorListImpl({
     // The first option: show its group heading too.
     if (activeIndex === 0) scrollToOffset(0);
     else scrollToRow(activeRow);
-  }, [activeIndex, activeRow, scrollToOffset, scrollToRow]);
+  }, [activeIndex, activeSource, activeRow, scrollToOffset, scrollToRow]);
 
   // New results start at the top, unless they keep every option shown in its place and only add more after them (a
   // long list's first results, then all of them): then the list stays where the person scrolled it.
@@ -370,7 +390,6 @@ function ConnectorListImpl({
         key={item.key}
         result={result}
         index={index}
-        id={optionId(index)}
         active={index === activeIndex}
         selected={value !== null && result.connector.uuid === value}
         start={item.start}
@@ -379,8 +398,7 @@ function ConnectorListImpl({
         labels={m.picker}
         classNames={classNames}
         getLogoUrl={getLogoUrl}
-        onSelect={onSelect}
-        onHover={onHover}
+        getOptionProps={optionProps}
       />,
     );
   }

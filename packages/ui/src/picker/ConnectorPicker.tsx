@@ -1,15 +1,14 @@
+import type { Connector, ConnectorSearchFilter } from '@connector-kit/core';
 import {
-  type Connector,
-  type ConnectorSearchFilter,
-  type ConnectorSearchFilters,
-  type ConnectorSearchResult,
-  countConnectorsByCountry,
-} from '@connector-kit/core';
-import { type GetLogoUrl, useConnectorSearch, useConnectors, useControllableState } from '@connector-kit/react';
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef } from 'react';
+  type ConnectorPickerFilters,
+  type ConnectorSearchSummary,
+  type GetLogoUrl,
+  useConnectorPicker,
+  useConnectors,
+} from '@connector-kit/react';
+import { type ReactNode, useCallback, useId, useRef } from 'react';
 import { cx } from '../class-names.ts';
 import { CountrySelect, type CountrySelectClassNames } from '../country-select/CountrySelect.tsx';
-import { resolveDefaultCountry } from '../country-select/default-country.ts';
 import { ErrorState } from '../error-state/ErrorState.tsx';
 import { type LocaleOptions, useLocale } from '../i18n/context.tsx';
 import { CrossIcon, SearchIcon } from '../icons.tsx';
@@ -44,13 +43,6 @@ export interface ConnectorNotFoundContext {
   countryCode: string | null;
 }
 
-/** A search that ran, as `onSearch` reports it. */
-export interface ConnectorSearchSummary {
-  query: string;
-  countryCode: string | null;
-  resultCount: number;
-}
-
 export interface ConnectorPickerOwnProps extends LocaleOptions {
   /** The uuid of the chosen connector, `null` for none. Controlled when not `undefined`. */
   value?: string | null | undefined;
@@ -76,7 +68,7 @@ export interface ConnectorPickerOwnProps extends LocaleOptions {
   /** A "Popular" group above "All banks" while the query is empty: connector uuids, or the first N of the data. */
   popular?: readonly string[] | number | undefined;
   /** Capabilities, products, an allowlist of uuids (countries come from the country select). */
-  filters?: Omit<ConnectorSearchFilters, 'countryCodes'> | undefined;
+  filters?: ConnectorPickerFilters | undefined;
   /** Replaces the built-in matching (see `ConnectorSearchFilter`); keep its identity stable. */
   filter?: ConnectorSearchFilter | undefined;
   /** Shows a "My bank is not listed" button when the search finds nothing, and calls this when it is pressed. */
@@ -108,18 +100,6 @@ export interface ConnectorPickerViewProps extends ConnectorPickerOwnProps {
 const NO_CLASS_NAMES: ConnectorPickerClassNames = {};
 const SKELETON_ROWS = [0, 1, 2, 3, 4, 5, 6];
 
-type PickerFilters = Omit<ConnectorSearchFilters, 'countryCodes'>;
-
-/**
- * The first of equal filters: filters written inline are a new object on every render, and would redo the counting
- * each time. The same object is never compared (memoized filters cost nothing, however long their uuid list).
- */
-function useStableFilters(filters: PickerFilters | undefined): PickerFilters | undefined {
-  const kept = useRef(filters);
-  if (kept.current !== filters && JSON.stringify(kept.current) !== JSON.stringify(filters)) kept.current = filters;
-  return kept.current;
-}
-
 /**
  * The connector picker without its data: give it `connectors` (with the `countries` expand) and the loading and
  * error states yourself. `ConnectorPicker` is this plus `useConnectors`.
@@ -133,14 +113,14 @@ export function ConnectorPickerView({
   defaultValue,
   onValueChange,
   onSelect,
-  countryCode: countryCodeProp,
+  countryCode,
   defaultCountry,
   onCountryCodeChange,
   query,
   defaultQuery,
   onQueryChange,
   popular,
-  filters: filtersProp,
+  filters,
   filter,
   onNotFound,
   onSearch,
@@ -152,28 +132,16 @@ export function ConnectorPickerView({
   className,
   classNames = NO_CLASS_NAMES,
 }: ConnectorPickerViewProps) {
-  const filters = useStableFilters(filtersProp);
   const { locale: tag, dir: direction, messages: m } = useLocale({ locale, dir, messages });
   const generatedId = useId();
   const baseId = id ?? `ck-picker${generatedId}`;
   const inputRef = useRef<HTMLInputElement>(null);
 
-  // What the country select counts: the connectors that pass the filters other than the country.
-  const counts = useMemo(() => countConnectorsByCountry(connectors ?? [], filters), [connectors, filters]);
-
-  // `undefined` until the user chooses a country: until then the default follows the data as it arrives.
-  const [chosenCountry, setChosenCountry] = useControllableState<string | null | undefined>({
-    value: countryCodeProp,
-    defaultValue: undefined,
-    onChange: (next) => onCountryCodeChange?.(next ?? null),
-  });
-  const countryCode =
-    chosenCountry !== undefined ? chosenCountry : resolveDefaultCountry({ defaultCountry, available: counts });
-
-  const search = useConnectorSearch({
+  const picker = useConnectorPicker({
     connectors,
     countryCode,
-    onCountryCodeChange: setChosenCountry,
+    defaultCountryCode: defaultCountry,
+    onCountryCodeChange,
     query,
     defaultQuery,
     onQueryChange,
@@ -181,42 +149,14 @@ export function ConnectorPickerView({
     defaultValue,
     onValueChange,
     onSelect,
+    onSearch,
     popular,
     filters,
     filter,
     locale: tag,
     id: baseId,
   });
-  const total = useMemo(
-    () => (connectors ? search.searchIndex.count('', filters) : undefined),
-    [connectors, search.searchIndex, filters],
-  );
-  const {
-    results,
-    popularCount,
-    matchCount,
-    searchedQuery,
-    searchIndex,
-    size,
-    selectIndex,
-    setActiveIndex,
-    setCountryCode,
-    setQuery,
-  } = search;
-
-  // Reported once the search ran on the text (the search runs on a deferred copy of what is typed).
-  const reportSearch = useRef(onSearch);
-  reportSearch.current = onSearch;
-  const searching = connectors !== undefined && connectors !== null && searchedQuery.trim() !== '';
-  useEffect(() => {
-    if (searching) reportSearch.current?.({ query: searchedQuery, countryCode, resultCount: matchCount });
-  }, [searching, searchedQuery, countryCode, matchCount]);
-
-  const handleSelect = useCallback(
-    (_result: ConnectorSearchResult, index: number) => selectIndex(index),
-    [selectIndex],
-  );
-  const handleHover = useCallback((index: number) => setActiveIndex(index, 'pointer'), [setActiveIndex]);
+  const { results, searchedQuery, size, setCountryCode, setQuery } = picker;
 
   // Nothing to list: say why, and offer a way on. (The list does not re-render while it has results.)
   let emptyContent: ReactNode = null;
@@ -224,8 +164,7 @@ export function ConnectorPickerView({
     // With no connectors at all, say so whatever was typed.
     const typed = size > 0 ? searchedQuery.trim() : '';
     // Nothing here, but something elsewhere: one click widens the search instead of a dead end.
-    const elsewhere =
-      countryCode === null ? 0 : searchIndex.count(searchedQuery, { ...filters, countryCodes: undefined });
+    const elsewhere = picker.otherCountriesCount;
     emptyContent = (
       <div className={cx('ck-picker__message', classNames.message)}>
         <p className="ck-picker__message-title">{typed ? m.picker.noResults(typed) : m.picker.empty}</p>
@@ -248,7 +187,7 @@ export function ConnectorPickerView({
               <button
                 type="button"
                 className={cx('ck-button ck-button--secondary', classNames.notFoundButton)}
-                onClick={() => onNotFound({ query: search.query, countryCode })}
+                onClick={() => onNotFound({ query: picker.query, countryCode: picker.countryCode })}
               >
                 {m.picker.notListed}
               </button>
@@ -264,14 +203,13 @@ export function ConnectorPickerView({
     body = (
       <ConnectorList
         results={results}
-        popularCount={popularCount}
-        matchCount={matchCount}
-        activeIndex={search.activeIndex}
-        value={search.value}
-        onSelect={handleSelect}
-        onActiveIndexChange={handleHover}
-        id={search.listboxId}
-        getOptionId={search.getOptionId}
+        popularCount={picker.popularCount}
+        matchCount={picker.matchCount}
+        activeIndex={picker.activeIndex}
+        activeSource={picker.activeSource}
+        value={picker.value}
+        getOptionProps={picker.getOptionProps}
+        id={picker.listboxId}
         empty={emptyContent}
         getLogoUrl={getLogoUrl}
         locale={locale}
@@ -313,9 +251,9 @@ export function ConnectorPickerView({
       <div className={cx('ck-picker__controls', classNames.controls)}>
         <CountrySelect
           id={`${baseId}-country`}
-          counts={counts}
-          total={total}
-          value={countryCode}
+          counts={picker.countryCounts}
+          total={picker.totalCount}
+          value={picker.countryCode}
           onValueChange={setCountryCode}
           disabled={!connectors}
           locale={locale}
@@ -325,20 +263,20 @@ export function ConnectorPickerView({
           classNames={classNames.countrySelect}
         />
         <div className={cx('ck-picker__search', classNames.search)}>
-          <label htmlFor={search.inputId} className={cx('ck-picker__label', classNames.searchLabel)}>
+          <label htmlFor={picker.inputId} className={cx('ck-picker__label', classNames.searchLabel)}>
             {m.picker.searchLabel}
           </label>
           <div className={cx('ck-picker__field', classNames.field)}>
             <SearchIcon size={20} className="ck-picker__icon" />
             <input
               ref={inputRef}
-              {...search.getInputProps({
+              {...picker.getInputProps({
                 placeholder: m.picker.searchPlaceholder,
                 className: cx('ck-picker__input', classNames.input),
                 enterKeyHint: 'search',
               })}
             />
-            {search.query !== '' ? (
+            {picker.query !== '' ? (
               <button
                 type="button"
                 aria-label={m.picker.clearSearch}
