@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createConnectorsClient, resolveBaseUrl } from './client.ts';
 import { ConnectorsApiError, ConnectorsError, isRetryableError } from './errors.ts';
 
+const QUERY_OR_FRAGMENT = '`baseUrl` must not have a query or a fragment: give the API root only';
+
 interface Seen {
   url: URL;
   method: string;
@@ -37,6 +39,14 @@ describe('resolveBaseUrl', () => {
   it.each(['', 'acme/../evil', 'evil.com/x', 'a b', 'acme.example.com', '-acme'])('refuses the domain %j', (domain) => {
     expect(() => resolveBaseUrl({ domain })).toThrow(TypeError);
   });
+
+  it.each(['https://x/2.0?a=1', 'https://x/2.0#x', 'https://x/2.0?', 'https://x/2.0#', 'https://x/2.0/?a=1#x'])(
+    'refuses the base URL %j, which has a query or a fragment',
+    (baseUrl) => {
+      expect(() => resolveBaseUrl({ baseUrl })).toThrow(new TypeError(QUERY_OR_FRAGMENT));
+      expect(() => createConnectorsClient({ baseUrl, domain: 'acme' })).toThrow(new TypeError(QUERY_OR_FRAGMENT));
+    },
+  );
 });
 
 describe('createConnectorsClient', () => {
@@ -92,6 +102,42 @@ describe('createConnectorsClient', () => {
     await client.getConnector('../banks?x=1');
     expect(seen[0]?.url.pathname).toBe('/2.0/connectors/..%2Fbanks%3Fx%3D1');
   });
+
+  it.each(['\uD800', '\uDC00', 'u-\uD83D-1', '\uDE00\uD83D'])(
+    'rejects the reference %j, which has a lone surrogate, like any bad reference: no throw, no request',
+    async (connector) => {
+      const { fetch, seen } = recordingFetch();
+      const configToken = vi.fn(async () => 'secret-token');
+      const client = createConnectorsClient({ baseUrl: 'https://api.test/2.0', fetch, configToken });
+      const calls: [string, () => Promise<unknown>][] = [
+        ['GET', () => client.getConnector(connector)],
+        ['PUT', () => client.updateConnector(connector, { hidden: true })],
+        ['GET', () => client.listConnectorSources(connector)],
+        ['GET', () => client.getConnectorSource(connector, 3)],
+        ['PUT', () => client.updateConnectorSource(connector, 3, { disabled: null })],
+      ];
+      for (const [method, call] of calls) {
+        let pending: Promise<unknown> | undefined;
+        expect(() => {
+          pending = call();
+        }).not.toThrow();
+        const error = await pending?.then(
+          () => undefined,
+          (reason: unknown) => reason,
+        );
+        expect(error).toBeInstanceOf(TypeError);
+        expect((error as Error).message).toMatch(
+          new RegExp(`^${method} /connectors/.*: not a valid connector or source reference$`),
+        );
+      }
+      // The same error as for an empty reference.
+      const empty = await client.getConnector('').catch((reason: unknown) => reason);
+      const lone = await client.getConnector(connector).catch((reason: unknown) => reason);
+      expect(lone).toEqual(empty);
+      expect(seen).toHaveLength(0);
+      expect(configToken).not.toHaveBeenCalled();
+    },
+  );
 
   it('reads the deprecated `banks` key and the total', async () => {
     const { fetch } = recordingFetch(() => Response.json({ banks: [{ uuid: 'b', name: 'B' }], total: 1 }));

@@ -114,6 +114,8 @@ describe('buildWebviewUrl', () => {
     ['a bad maximum', { maxConnections: 0 }, /`maxConnections` must be a positive integer/],
     ['a Webview host with a query', { webviewUrl: 'https://webview.example/?x' }, /query or a fragment/],
     ['a prefilled value that is not a string', { connectorFieldValues: { [UUID]: { a: 1 } } }, /must be a string/],
+    ['a state with a lone surrogate', { state: 'ok\uD800' }, /`state` contains text that cannot be encoded/],
+    ['a uuid with a lone surrogate', { connectorUuids: ['\uDC00'] }, /`connector_uuids` contains text that cannot/],
   ])('refuses %s with a TypeError that names it', (_name, change, message) => {
     const options = { flow: 'connect', ...base, ...change } as unknown as BuildWebviewUrlOptions;
     expect(() => buildWebviewUrl(options)).toThrow(TypeError);

@@ -170,11 +170,21 @@ function checkDomain(what: string, value: unknown): string {
   return new URL(root).host;
 }
 
-/** `name=value&…`, each name and value percent-encoded; a list's items are joined with literal commas. */
-function encodeQuery(params: Params): string {
-  const encode = (value: string | readonly string[]) =>
-    typeof value === 'string' ? encodeURIComponent(value) : value.map(encodeURIComponent).join(',');
-  return params.map(([name, value]) => `${encodeURIComponent(name)}=${encode(value)}`).join('&');
+/**
+ * `name=value&…`, each name and value percent-encoded; a list's items are joined with literal commas. Text that
+ * cannot be encoded (a lone surrogate) is refused with a `TypeError` naming the parameter, like any other bad value.
+ */
+function encodeQuery(what: string, params: Params): string {
+  const encodeText = (name: string, text: string) => {
+    try {
+      return encodeURIComponent(text);
+    } catch {
+      return fail(what, `\`${name}\` contains text that cannot be encoded (a lone surrogate)`);
+    }
+  };
+  const encode = (name: string, value: string | readonly string[]) =>
+    typeof value === 'string' ? encodeText(name, value) : value.map((item) => encodeText(name, item)).join(',');
+  return params.map(([name, value]) => `${encodeText(name, name)}=${encode(name, value)}`).join('&');
 }
 
 function push(params: Params, name: string, value: string | readonly string[] | undefined): void {
@@ -250,7 +260,7 @@ export function buildWebviewUrl(options: BuildWebviewUrlOptions): string {
     'webviewUrl',
     optionalText(what, 'webviewUrl', options.webviewUrl) ?? POWENS_WEBVIEW_URL,
   );
-  return `${host}/${flow}?${encodeQuery(params)}`;
+  return `${host}/${flow}?${encodeQuery(what, params)}`;
 }
 
 /**
@@ -284,5 +294,5 @@ export function buildWebauthUrl(options: BuildWebauthUrlOptions): string {
   else params.push(['id_connection', checkId(what, 'connectionId', options.connectionId)]);
   push(params, 'source', optionalText(what, 'source', options.source));
   push(params, 'state', optionalText(what, 'state', options.state));
-  return `${root}/webauth?${encodeQuery(params)}`;
+  return `${root}/webauth?${encodeQuery(what, params)}`;
 }

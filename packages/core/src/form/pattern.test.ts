@@ -366,3 +366,36 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the two dialects', () => {
+  // Both patterns are ambiguous enough that values of 3 characters are tested natively, of 60 by re2js.
+  const lengths = [1, 58];
+
+  it('break lines at \\n only under (?m), natively and in re2js', async () => {
+    await preloadSafeRegexEngine();
+    const pattern = compileFieldPattern('(?m)(x+)+$\\n^b') as FieldPattern;
+    expect(pattern).not.toBeNull();
+    for (const n of lengths) {
+      expect(pattern.test(`${'x'.repeat(n)}\nb`), `${n + 2} characters`).toBe(true);
+      expect(pattern.test(`${'x'.repeat(n)}\rb`), `${n + 2} characters`).toBe(false);
+      expect(pattern.test(`${'x'.repeat(n)}\u2028b`), `${n + 2} characters`).toBe(false);
+    }
+  });
+
+  it('read \\s as Unicode spaces, natively and in re2js', async () => {
+    await preloadSafeRegexEngine();
+    const pattern = compileFieldPattern('\\s\\S(x+)+') as FieldPattern;
+    expect(pattern).not.toBeNull();
+    for (const n of lengths) {
+      expect(pattern.test(`\u00a0y${'x'.repeat(n)}`), `${n + 2} characters`).toBe(true);
+      expect(pattern.test(`\u2003y${'x'.repeat(n)}`), `${n + 2} characters`).toBe(true);
+      expect(pattern.test(`_y${'x'.repeat(n)}`), `${n + 2} characters`).toBe(false);
+    }
+  });
+
+  it('refuse code points beyond U+10FFFF', () => {
+    expect(compileFieldPattern('\\x{110000}')).toBeNull();
+    expect(compileFieldPattern('[a-\\x{110000}]')).toBeNull();
+    expect(compileFieldPattern('\\x{10FFFF}')?.test('\u{10ffff}')).toBe(true);
+  });
+});

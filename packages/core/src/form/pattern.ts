@@ -61,247 +61,441 @@ export interface FieldPattern {
   test(value: string): boolean;
 }
 
-/** log2 of the backtracking budget allowed to native `RegExp`. */
-const BUDGET = 22;
-const INF = Number.POSITIVE_INFINITY;
-const NONE = -INF;
-/** log2(2^a + 2^b). */
-const lse = (a: number, b: number) => Math.log2(2 ** a + 2 ** b);
+// Limits.
+
+/** log2 of the backtracking steps native `RegExp` may take on one value: a few milliseconds at worst. */
+const STEP_BUDGET_LOG2 = 22;
+/** Longer patterns are refused: no real field regex comes near, and compiling stays cheap. */
+const MAX_PATTERN_LENGTH = 1000;
+/** The longest value a form plausibly sees: a pattern that needs re2js below it loads re2js when compiled. */
+const PLAUSIBLE_VALUE_LENGTH = 1000;
+/** A pattern RE2 cannot run must be safe natively up to this length, or it is refused. */
+const MIN_NATIVE_LENGTH_WITHOUT_RE2 = 256;
+/** The first step of the binary search for `max`: it explores lengths up to 2^21 - 1, far beyond any field. */
+const FIRST_SEARCH_STEP = 2 ** 20;
+/** Compiled patterns kept; the cache is emptied when full, so a page that compiles many cannot grow it forever. */
+const CACHE_SIZE = 500;
+/** Patterns remembered as warned about; past this many, no more warnings, so the set stays bounded too. */
+const MAX_WARNED = 1000;
+/** Characters of a pattern quoted in a warning: enough to recognise it, never a whole pasted blob. */
+const WARNING_EXCERPT_LENGTH = 80;
+
+// What the translation emits.
 
 /**
- * A parsed piece: its source; log2 of an upper bound of the backtracking paths through it and of the extra work of
- * its lookarounds, for a value of length n; whether a quantifier may follow it.
+ * The three tokens the two engines spell differently; the rest of the translation is the same source for both.
+ * JavaScript's `\s` covers Unicode spaces and RE2's does not; JavaScript's `m` flag also breaks lines at `\r`,
+ * U+2028 and U+2029, where Python breaks them at `\n` only.
  */
-type Piece = [source: string, paths: number, extra: number, quantifiable?: boolean];
+interface Dialect {
+  /** `\s`, as class contents. */
+  readonly spaces: string;
+  /** `^` under `(?m)`: the start, or just after a `\n`. */
+  readonly lineStart: string;
+  /** `$` under `(?m)`: the end, or just before a `\n`. */
+  readonly lineEnd: string;
+}
 
-/**
- * The translation is one source for both engines, but for three tokens (noncharacters, refused in patterns): the
- * `\s` class contents, and `^` and `$` under `(?m)`. Native `\s` already covers Unicode spaces; RE2's does not.
- */
-const NATIVE = ['\\s', '(?<![^\\n])', '(?![^\\n])'];
-const RE2 = ['\\s\\v\\p{Z}', '(?m:^)', '(?m:$)'];
-const dialect = (source: string, forms: string[]) =>
-  source.replace(/[\ufdd0-\ufdd2]/g, (t) => forms[t.charCodeAt(0) - 0xfdd0] as string);
+/** Native `RegExp`, with the `u` flag. */
+const NATIVE: Dialect = { spaces: '\\s', lineStart: '(?<![^\\n])', lineEnd: '(?![^\\n])' };
+/** re2js. */
+const RE2: Dialect = { spaces: '\\s\\v\\p{Z}', lineStart: '(?m:^)', lineEnd: '(?m:$)' };
 
+/** `\w` as class contents: Python 3's `\w` is Unicode-aware. */
 const WORD = '\\p{L}\\p{M}\\p{N}_';
-/** Class escapes, as class contents. */
-const SETS: Record<string, string> = { d: '\\p{Nd}', w: WORD, s: '\ufdd0', D: '\\D', W: '\\W', S: '\\S' };
-const POSIX: Record<string, string> = {
+/** The class escapes but `\s` (the dialect's), as class contents; `\D`, `\W`, `\S` stay ASCII, a superset. */
+const CLASS_ESCAPES: Readonly<Record<string, string>> = { d: '\\p{Nd}', w: WORD, D: '\\D', W: '\\W', S: '\\S' };
+/** The POSIX classes but `space` (the dialect's `\s`), as class contents, Unicode-aware. */
+const POSIX_CLASSES: Readonly<Record<string, string>> = {
   digit: '\\p{Nd}',
   alpha: '\\p{L}\\p{M}',
   alnum: '\\p{L}\\p{M}\\p{N}',
-  space: '\ufdd0',
   upper: '\\p{Lu}',
   lower: '\\p{Ll}',
   punct: '\\p{P}\\p{S}',
   xdigit: '0-9A-Fa-f',
   word: WORD,
 };
-const CHARS: Record<string, number> = { a: 7, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11 };
+/** The escaped letters that stand for a control character, and its code point. */
+const CONTROL_ESCAPES: Readonly<Record<string, number>> = { a: 7, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11 };
+/** What `\b` means inside a class: backspace. */
+const BACKSPACE = 8;
+/** `$` and `\Z`: the end, or before one final newline, as in Python. */
+const END_OR_FINAL_NEWLINE = '(?:\\n?$)';
+/** The assertions written as an escaped letter; `\b` and `\B` are dropped (a superset). */
+const ESCAPED_ASSERTIONS: Readonly<Record<string, string>> = { A: '^', z: '$', Z: END_OR_FINAL_NEWLINE, b: '', B: '' };
+/** `.`: any character but `\n`. */
+const ANY_BUT_NEWLINE = '[^\\n]';
+/** `.` under `(?s)`: any character. */
+const ANY = '[\\s\\S]';
+/** The lookarounds, after `(?`. */
+const LOOKAROUNDS = ['=', '!', '<=', '<!'];
+/** The last Unicode code point: `\x{…}` may name a number beyond it. */
+const MAX_CODE_POINT = 0x10ffff;
+/** The noncharacters U+FDD0-U+FDD2, refused in patterns as documented above: no field regex uses them. */
+const REFUSED_NONCHARACTERS = /[\ufdd0-\ufdd2]/;
 
+// What the parser reads, each at one position (sticky).
+
+/** An octal escape in a class: one to three digits. */
+const OCTAL_IN_CLASS = /[0-7]{1,3}/y;
+/** An octal escape outside a class: `\0…`, or three digits from `\100`, since `\1`-`\99` are backreferences there. */
+const OCTAL = /0[0-7]{0,2}|[1-3][0-7]{2}/y;
+/** `\x{h…}`, `\xhh` and `\uhhhh`. */
+const HEX_ESCAPE = /x\{([\da-f]{1,6})\}|x([\da-f]{2})|u([\da-f]{4})/iy;
+/** `\p{…}` and `\P{…}`, passed on as they are: both engines know the usual properties. */
+const PROPERTY_ESCAPE = /[pP]\{[\w=]+\}/y;
+/** `\k<name>`, or a group number `\1`-`\99` (three digits from `\100` are octal). */
+const BACKREFERENCE = /k<([\p{L}\p{N}_]+)>|(?![1-3][0-7]{2})([1-9]\d?)/uy;
+/** `[:name:]` in a class; a negated `[:^name:]` is read only to be refused. */
+const POSIX_CLASS = /\[:(\^?\w+):\]/y;
+/** `*`, `+`, `?`, `{n}`, `{n,}`, `{,m}`, `{n,m}` and `{,}`; `{}` opens no quantifier: two literal braces. */
+const QUANTIFIER = /[*+?]|\{(?!\})(\d*)(,?)(\d*)\}/y;
+/** The rest of a comment group `(?#…)`. */
+const COMMENT = /#[^)]*\)/y;
+/** The rest of `(?flags)` or `(?flags:`: flags turned on, flags turned off after a `-`, then `)` or `:`. */
+const INLINE_FLAGS = /([aiLmsu]*)(?:-([ims]*))?([:)])/y;
+/** The rest of `(?<name>` and `(?P<name>`. */
+const GROUP_NAME = /([\p{L}\p{N}_]+)>/uy;
+/** The rest of `(?P=name)`. */
+const REFERENCED_NAME = /([\p{L}\p{N}_]+)\)/uy;
+
+// Pieces and their cost. A cost is kept as a base-2 logarithm, so that exponential growth stays a small number.
+
+/**
+ * A translated piece of a pattern and what it may cost a backtracking engine, for a value of length n. A piece that
+ * only ever matches one way has paths 0 (one path) and no lookaround work.
+ */
+interface Piece {
+  /** The piece, translated. */
+  readonly source: string;
+  /** log2 of an upper bound of the backtracking paths through the piece. */
+  readonly paths: number;
+  /** log2 of an upper bound of the work of the lookarounds in the piece. */
+  readonly lookarounds: number;
+  /** Whether a quantifier may follow the piece. */
+  readonly quantifiable?: boolean;
+}
+
+/** How many times a quantifier repeats its piece, at least and at most. */
+interface Bounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** log2 of zero: the cost of no work at all. */
+const LOG2_ZERO = Number.NEGATIVE_INFINITY;
+/** The upper bound of `*`, `+` and `{n,}`. */
+const UNBOUNDED = Number.POSITIVE_INFINITY;
+
+/** log2(2^a + 2^b): the sum of two costs. */
+function log2Sum(a: number, b: number): number {
+  return Math.log2(2 ** a + 2 ** b);
+}
+
+/** Refuses the pattern: invalid, or beyond what the translation supports. */
+function unsupported(): never {
+  throw new SyntaxError();
+}
+
+/** A piece that matches in one way only: a literal, a class, an assertion. */
+function singlePath(source: string, quantifiable = false): Piece {
+  return { source, paths: 0, lookarounds: LOG2_ZERO, quantifiable };
+}
+
+/** Nothing: the start of a sequence, and what comments and inline flags translate to. */
+const EMPTY = singlePath('');
+
+/** `first` then `second`: their paths multiply, and the lookarounds of `second` run once per path through `first`. */
+function followedBy(first: Piece, second: Piece): Piece {
+  return {
+    source: first.source + second.source,
+    paths: first.paths + second.paths,
+    lookarounds: log2Sum(first.lookarounds, first.paths + second.lookarounds),
+  };
+}
+
+/** `first|second`: the paths of the branches add up. */
+function either(first: Piece, second: Piece): Piece {
+  return {
+    source: `${first.source}|${second.source}`,
+    paths: log2Sum(first.paths, second.paths),
+    lookarounds: log2Sum(first.lookarounds, second.lookarounds),
+  };
+}
+
+/** `piece` repeated within `bounds`, for values of `valueLength` characters. Lazy stays lazy. */
+function repeated(piece: Piece, { min, max }: Bounds, lazy: boolean, valueLength: number): Piece {
+  // At most this many iterations: each one past `min` consumes a character.
+  const iterations = Math.min(max, min + valueLength + 1);
+  return {
+    source: `(?:${piece.source}){${min},${max === UNBOUNDED ? '' : max}}${lazy ? '?' : ''}`,
+    // The piece's paths once per iteration, times the possible iteration counts.
+    paths: iterations * piece.paths + Math.log2(iterations - min + 1),
+    lookarounds: piece.lookarounds + (iterations * piece.paths + Math.log2(iterations)),
+  };
+}
+
+/** A group that opens with `open`, capturing or not: it costs what its body costs. */
+function enclosed(open: string, body: Piece): Piece {
+  return { ...body, source: `${open}${body.source})`, quantifiable: true };
+}
+
+/** A lookaround that opens with `open`. It is atomic: one path through it, and all its work is lookaround work. */
+function lookaround(open: string, body: Piece): Piece {
+  return { source: `${open}${body.source})`, paths: 0, lookarounds: log2Sum(body.paths, body.lookarounds) };
+}
+
+/** The bounds of a quantifier that `QUANTIFIER` matched. */
+function bounds([token, low = '', comma, high = '']: RegExpExecArray): Bounds {
+  if (token.length === 1) return { min: token === '+' ? 1 : 0, max: token === '?' ? 1 : UNBOUNDED };
+  const min = Number(low);
+  const max = comma ? (high ? Number(high) : UNBOUNDED) : min;
+  return max < min ? unsupported() : { min, max };
+}
+
+/** A code point as a literal in both engines, in a class or out: ASCII punctuation and controls as `\xHH`. */
+function literal(code: number): string {
+  if (code > MAX_CODE_POINT) unsupported();
+  const character = String.fromCodePoint(code);
+  if (REFUSED_NONCHARACTERS.test(character)) unsupported();
+  return code < 128 && !/\w/.test(character) ? `\\x${code.toString(16).padStart(2, '0')}` : character;
+}
+
+/**
+ * An escaped character, but for octal, hex and property escapes: class contents for `\d`, `\s`…, or a code point.
+ * An escaped letter or digit without a meaning here is refused; any other escaped character is itself.
+ */
+function escapedCharacter(code: number, inClass: boolean, dialect: Dialect): number | string {
+  const character = String.fromCodePoint(code);
+  if (character === 's') return dialect.spaces;
+  if (Object.hasOwn(CLASS_ESCAPES, character)) return CLASS_ESCAPES[character] as string;
+  if (Object.hasOwn(CONTROL_ESCAPES, character)) return CONTROL_ESCAPES[character] as number;
+  if (inClass && character === 'b') return BACKSPACE;
+  return /[\da-z]/i.test(character) ? unsupported() : code;
+}
+
+/** A POSIX class by name, as class contents. Negated and unknown classes are refused. */
+function posixClass(name: string, dialect: Dialect): string {
+  if (name === 'space') return dialect.spaces;
+  return Object.hasOwn(POSIX_CLASSES, name) ? (POSIX_CLASSES[name] as string) : unsupported();
+}
+
+// The parser.
+
+/** A pattern translated for one engine, and its cost. */
 interface Translation {
+  /** The pattern in the engine's dialect, matching whole values. */
   source: string;
-  /** log2 of the work bound for a value of length n. */
+  /** log2 of the work bound for a value of the length asked for. */
   cost: number;
+  /** Whether RE2 can run it: it has no backreference nor lookaround. */
   re2: boolean;
   ignoreCase: boolean;
 }
 
-/** Translates a PCRE/Python pattern, its cost computed for values of length n; throws on what it cannot translate. */
-function translate(s: string, n: number): Translation {
-  let i = 0;
-  let re2 = true;
+/**
+ * Translates a PCRE/Python pattern into `dialect`, its cost computed for values of `valueLength` characters; throws
+ * on what it cannot translate. It reads the pattern from left to right, one function per construct.
+ */
+function translate(pattern: string, valueLength: number, dialect: Dialect): Translation {
+  /** Where the parser is in the pattern. */
+  let position = 0;
+  /** Whether `(?i)` was seen: it makes the whole pattern case-insensitive. */
   let ignoreCase = false;
+  /** Whether `(?m)` is on at the position. */
   let multiline = false;
+  /** Whether `(?s)` is on at the position. */
   let dotAll = false;
+  /** Whether no backreference nor lookaround was seen. */
+  let re2 = true;
 
-  const fail = (): never => {
-    throw new SyntaxError();
-  };
-  const eat = (t: string) => {
-    const found = s.startsWith(t, i);
-    if (found) i += t.length;
+  /** Moves past `text` if it is next. */
+  const eat = (text: string): boolean => {
+    const found = pattern.startsWith(text, position);
+    if (found) position += text.length;
     return found;
   };
-  /** Matches a sticky regex at `i` and moves past the match. */
-  const read = (re: RegExp) => {
-    re.lastIndex = i;
-    const m = re.exec(s);
-    if (m) i = re.lastIndex;
-    return m;
-  };
-  /** A code point as a literal in both engines: ASCII punctuation and controls as `\xHH`. */
-  const lit = (cp: number) => {
-    const c = String.fromCodePoint(cp);
-    if (cp >= 0xfdd0 && cp <= 0xfdd2) fail();
-    return cp < 128 && !/\w/.test(c) ? `\\x${cp.toString(16).padStart(2, '0')}` : c;
-  };
-  const codePoint = () => {
-    const cp = s.codePointAt(i) ?? fail();
-    i += cp > 0xffff ? 2 : 1;
-    return cp;
-  };
-  const name = (end: string) => (read(new RegExp(`([\\p{L}\\p{N}_]+)${end}`, 'uy')) ?? fail())[1] as string;
 
-  /** What follows a `\` that is neither an assertion nor a group reference: a code point, or class contents. */
-  const escaped = (inClass: boolean): number | string => {
-    const oct = read(inClass ? /[0-7]{1,3}/y : /0[0-7]{0,2}|[1-3][0-7]{2}/y);
-    if (oct) return Number.parseInt(oct[0], 8);
-    const hex = read(/x\{([\da-f]{1,6})\}|x([\da-f]{2})|u([\da-f]{4})/iy);
+  /** Matches a sticky regex at the position and moves past the match. */
+  const read = (regex: RegExp): RegExpExecArray | null => {
+    regex.lastIndex = position;
+    const match = regex.exec(pattern);
+    if (match) position = regex.lastIndex;
+    return match;
+  };
+
+  /** The next code point; refuses the end of the pattern. */
+  const codePoint = (): number => {
+    const code = pattern.codePointAt(position) ?? unsupported();
+    position += code > 0xffff ? 2 : 1;
+    return code;
+  };
+
+  /** A quantifier, if one is next. */
+  const quantifier = (): Bounds | undefined => {
+    const match = read(QUANTIFIER);
+    return match ? bounds(match) : undefined;
+  };
+
+  /** Branches: `a|b|…`. */
+  const alternation = (): Piece => {
+    let piece = sequence();
+    while (eat('|')) piece = either(piece, sequence());
+    return piece;
+  };
+
+  /** Quantified pieces one after the other, up to a `|` or a `)`. */
+  const sequence = (): Piece => {
+    let piece = EMPTY;
+    while (position < pattern.length && pattern[position] !== '|' && pattern[position] !== ')') {
+      piece = followedBy(piece, quantified(atom()));
+    }
+    return piece;
+  };
+
+  /** `piece`, and the quantifier after it if any. A possessive quantifier loses its `+` (a superset). */
+  const quantified = (piece: Piece): Piece => {
+    const repeat = quantifier();
+    if (!repeat) return piece;
+    if (!piece.quantifiable) unsupported();
+    const lazy = eat('?');
+    if (!lazy) eat('+');
+    // A quantifier cannot follow another: `a**`, `a{2}{3}`.
+    if (quantifier()) unsupported();
+    return repeated(piece, repeat, lazy, valueLength);
+  };
+
+  /** One piece: a group, a class, `.`, an assertion, a literal, an escape. */
+  const atom = (): Piece => {
+    // A quantifier with nothing to repeat.
+    if (quantifier()) unsupported();
+    if (eat('(')) return group();
+    if (eat('[')) return characterClass();
+    if (eat('.')) return singlePath(dotAll ? ANY : ANY_BUT_NEWLINE, true);
+    if (eat('^')) return singlePath(multiline ? dialect.lineStart : '^');
+    if (eat('$')) return singlePath(multiline ? dialect.lineEnd : END_OR_FINAL_NEWLINE);
+    return eat('\\') ? escaped() : singlePath(literal(codePoint()), true);
+  };
+
+  /** After a `\` outside a class: an assertion, a backreference, or an escape. */
+  const escaped = (): Piece => {
+    const letter = pattern.charAt(position);
+    if (Object.hasOwn(ESCAPED_ASSERTIONS, letter)) {
+      position++;
+      return singlePath(ESCAPED_ASSERTIONS[letter] as string);
+    }
+    const [reference, name, number] = read(BACKREFERENCE) ?? [];
+    if (reference) {
+      re2 = false;
+      // In a group of its own, so that a digit after it is not read as part of the number.
+      return singlePath(number ? `(?:\\${number})` : `\\k<${name}>`, true);
+    }
+    const meaning = escapeSequence(false);
+    return singlePath(typeof meaning === 'number' ? literal(meaning) : `[${meaning}]`, true);
+  };
+
+  /** What follows a `\` that is neither an assertion nor a backreference: a code point, or class contents. */
+  const escapeSequence = (inClass: boolean): number | string => {
+    const octal = read(inClass ? OCTAL_IN_CLASS : OCTAL);
+    if (octal) return Number.parseInt(octal[0], 8);
+    const hex = read(HEX_ESCAPE);
     if (hex) return Number.parseInt((hex[1] ?? hex[2] ?? hex[3]) as string, 16);
-    const prop = read(/[pP]\{[\w=]+\}/y);
-    if (prop) return `\\${prop[0]}`;
-    const c = String.fromCodePoint(codePoint());
-    if (Object.hasOwn(SETS, c)) return SETS[c] as string;
-    if (Object.hasOwn(CHARS, c)) return CHARS[c] as number;
-    if (inClass && c === 'b') return 8;
-    return /[\da-z]/i.test(c) ? fail() : (c.codePointAt(0) as number);
+    const property = read(PROPERTY_ESCAPE);
+    if (property) return `\\${property[0]}`;
+    return escapedCharacter(codePoint(), inClass, dialect);
   };
 
-  const charClass = (): Piece => {
-    let out = eat('^') ? '[^' : '[';
-    const item = (): number | string => {
-      const posix = read(/\[:(\^?\w+):\]/y);
-      if (posix) return Object.hasOwn(POSIX, posix[1] as string) ? (POSIX[posix[1] as string] as string) : fail();
-      return eat('\\') ? escaped(true) : codePoint();
-    };
-    for (let first = true; first || s[i] !== ']'; first = false) {
-      const a = item();
-      if (typeof a === 'string') {
-        out += a;
-        continue;
-      }
-      out += lit(a);
-      if (s[i] === '-' && s[i + 1] !== ']' && i + 1 < s.length) {
-        i++;
-        const b = item();
-        if (typeof b === 'string' || b < a) fail();
-        out += `-${lit(b as number)}`;
-      }
+  /** `[…]` or `[^…]`, after the `[`. A `]` first in the class is a literal, as in Python. */
+  const characterClass = (): Piece => {
+    let source = eat('^') ? '[^' : '[';
+    do source += classMember();
+    while (pattern[position] !== ']');
+    position++;
+    return singlePath(`${source}]`, true);
+  };
+
+  /** One member of a class: class contents, a code point, or a range of code points. */
+  const classMember = (): string => {
+    const low = classItem();
+    if (typeof low === 'string') return low;
+    // A `-` last in the class is a literal.
+    if (pattern[position] !== '-' || pattern[position + 1] === ']' || position + 1 >= pattern.length) {
+      return literal(low);
     }
-    i++;
-    return [`${out}]`, 0, NONE, true];
+    position++;
+    const high = classItem();
+    // Class contents cannot end a range, and a range cannot go backwards.
+    if (typeof high === 'string' || high < low) unsupported();
+    return `${literal(low)}-${literal(high)}`;
   };
 
-  /** A quantifier at `i`, if any, as [min, max]. A `{` that opens no quantifier is left alone, a literal. */
-  const quantifier = (): [number, number] | undefined => {
-    const m = read(/[*+?]|\{(\d*)(,?)(\d*)\}/y);
-    if (!m) return undefined;
-    const q = m[0];
-    if (q.length < 2) return [q === '+' ? 1 : 0, q === '?' ? 1 : INF];
-    if (q.length < 3) {
-      i -= 2;
-      return undefined;
-    }
-    const min = Number(m[1]);
-    const max = m[2] ? (m[3] ? Number(m[3]) : INF) : min;
-    return max < min ? fail() : [min, max];
+  /** A POSIX class or an escape, as class contents or a code point, or a code point as it is. */
+  const classItem = (): number | string => {
+    const posix = read(POSIX_CLASS);
+    if (posix) return posixClass(posix[1] as string, dialect);
+    return eat('\\') ? escapeSequence(true) : codePoint();
   };
 
+  /** A group, after its `(`: a capture, a named capture, a lookaround, inline flags, a comment… */
   const group = (): Piece => {
-    const saved = [multiline, dotAll] as const;
-    const inner = (open: string, look?: boolean): Piece => {
-      const [body, paths, extra] = alternation();
-      if (!eat(')')) fail();
-      [multiline, dotAll] = saved;
-      if (look) re2 = false;
-      return look ? [`${open}${body})`, 0, lse(paths, extra)] : [`${open}${body})`, paths, extra, true];
+    // Flags set inside a group, scoped `(?s:…)` included, end with it.
+    const outer = { multiline, dotAll };
+    const body = (): Piece => {
+      const piece = alternation();
+      if (!eat(')')) unsupported();
+      multiline = outer.multiline;
+      dotAll = outer.dotAll;
+      return piece;
     };
-    if (!eat('?')) return inner('(');
-    if (eat(':') || eat('>')) return inner('(?:');
-    if (read(/#[^)]*\)/y)) return ['', 0, NONE];
-    for (const kind of ['=', '!', '<=', '<!']) if (eat(kind)) return inner(`(?${kind}`, true);
-    if (eat('P<') || eat('<')) return inner(`(?<${name('>')}>`);
+    if (!eat('?')) return enclosed('(', body());
+    // An atomic group `(?>…)` loses its atomicity (a superset).
+    if (eat(':') || eat('>')) return enclosed('(?:', body());
+    if (read(COMMENT)) return EMPTY;
+    for (const kind of LOOKAROUNDS) {
+      if (eat(kind)) {
+        re2 = false;
+        return lookaround(`(?${kind}`, body());
+      }
+    }
+    if (eat('P<') || eat('<')) return enclosed(`(?<${groupName(GROUP_NAME)}>`, body());
     if (eat('P=')) {
       re2 = false;
-      return [`\\k<${name('\\)')}>`, 0, NONE, true];
+      return singlePath(`\\k<${groupName(REFERENCED_NAME)}>`, true);
     }
-    const flags = read(/([aiLmsu]*)(?:-([ims]*))?([:)])/y) ?? fail();
-    for (const [letters, on] of [
-      [flags[1], true],
-      [flags[2], false],
-    ] as const) {
-      for (const f of letters ?? '') {
-        if (f === 'i') ignoreCase ||= on;
-        if (f === 'm') multiline = on;
-        if (f === 's') dotAll = on;
-      }
-    }
+    const [, on = '', off = '', end] = read(INLINE_FLAGS) ?? unsupported();
+    setFlags(on, true);
+    setFlags(off, false);
     // `(?flags:…)` is a group; bare `(?flags)` lasts until the end of the enclosing group.
-    return flags[3] === ':' ? inner('(?:') : ['', 0, NONE];
+    return end === ':' ? enclosed('(?:', body()) : EMPTY;
   };
 
-  const atom = (): Piece => {
-    if (quantifier()) fail();
-    if (eat('(')) return group();
-    if (eat('[')) return charClass();
-    if (eat('.')) return [dotAll ? '[\\s\\S]' : '[^\\n]', 0, NONE, true];
-    // Assertions: `\b` and `\B` are dropped; `$` and `\Z` allow one final newline.
-    const end = '(?:\\n?$)';
-    for (const [token, assertion] of [
-      ['^', multiline ? '\ufdd1' : '^'],
-      ['$', multiline ? '\ufdd2' : end],
-      ['\\Z', end],
-      ['\\A', '^'],
-      ['\\z', '$'],
-      ['\\b', ''],
-      ['\\B', ''],
-    ] as const) {
-      if (eat(token)) return [assertion, 0, NONE];
+  /** A group name, read with `regex`, which also reads what closes it. */
+  const groupName = (regex: RegExp): string => (read(regex) ?? unsupported())[1] as string;
+
+  /** Turns inline flags on or off; `a`, `u` and `L` change nothing here. */
+  const setFlags = (letters: string, on: boolean): void => {
+    for (const letter of letters) {
+      // `(?i)` anywhere makes the whole pattern case-insensitive (a superset): `-i` does not undo it.
+      if (letter === 'i') ignoreCase ||= on;
+      if (letter === 'm') multiline = on;
+      if (letter === 's') dotAll = on;
     }
-    if (!eat('\\')) return [lit(codePoint()), 0, NONE, true];
-    const ref = read(/k<([\p{L}\p{N}_]+)>|(?![1-3][0-7]{2})([1-9]\d?)/uy);
-    if (ref) {
-      re2 = false;
-      return [ref[2] ? `(?:\\${ref[2]})` : `\\k<${ref[1]}>`, 0, NONE, true];
-    }
-    const x = escaped(false);
-    return [typeof x === 'number' ? lit(x) : `[${x}]`, 0, NONE, true];
   };
 
-  const sequence = (): Piece => {
-    let out = '';
-    let paths = 0;
-    let extra = NONE;
-    while (i < s.length && s[i] !== '|' && s[i] !== ')') {
-      let [a, p, e, quantifiable] = atom();
-      const q = quantifier();
-      if (q) {
-        if (!quantifiable) fail();
-        const [min, max] = q;
-        // Lazy stays lazy; possessive loses its `+`.
-        let suffix = '';
-        if (eat('?')) suffix = '?';
-        else eat('+');
-        if (quantifier()) fail();
-        // At most this many iterations: each one past `min` consumes a character.
-        const k = Math.min(max, min + n + 1);
-        e += k * p + Math.log2(k);
-        p = k * p + Math.log2(k - min + 1);
-        a = `(?:${a}){${min},${max === INF ? '' : max}}${suffix}`;
-      }
-      out += a;
-      extra = lse(extra, paths + e);
-      paths += p;
-    }
-    return [out, paths, extra];
+  const body = alternation();
+  // Only a `)` that closes no group stops the parser before the end.
+  if (position < pattern.length) unsupported();
+  return {
+    source: `^(?:${body.source})\\n?$`,
+    // Each path walks the value at most once.
+    cost: log2Sum(body.paths, body.lookarounds) + Math.log2(valueLength + 1),
+    re2,
+    ignoreCase,
   };
-
-  const alternation = (): Piece => {
-    let [out, paths, extra] = sequence();
-    while (eat('|')) {
-      const [a, p, e] = sequence();
-      out += `|${a}`;
-      paths = lse(paths, p);
-      extra = lse(extra, e);
-    }
-    return [out, paths, extra];
-  };
-
-  const [body, paths, extra] = alternation();
-  if (i < s.length) fail();
-  return { source: `^(?:${body})\\n?$`, cost: lse(paths, extra) + Math.log2(n + 1), re2, ignoreCase };
 }
+
+// Compiling and testing.
 
 let engine: typeof RE2JS | undefined;
 let loading: Promise<void> | undefined;
@@ -312,8 +506,8 @@ let loading: Promise<void> | undefined;
  */
 export function preloadSafeRegexEngine(): Promise<void> {
   loading ??= import('re2js').then(
-    (m) => {
-      engine = m.RE2JS;
+    (module) => {
+      engine = module.RE2JS;
     },
     () => {
       loading = undefined;
@@ -322,61 +516,78 @@ export function preloadSafeRegexEngine(): Promise<void> {
   return loading;
 }
 
-/** A compiled pattern, and whether plausible values (up to 1,000 characters) need re2js. */
-type Compiled = [pattern: FieldPattern | null, lazy?: boolean];
+/** A compiled pattern, and whether values of plausible length need re2js. */
+interface Compiled {
+  readonly pattern: FieldPattern | null;
+  readonly needsEngine?: boolean;
+}
 
 const cache = new Map<string, Compiled>();
 const warned = new Set<string>();
 
+/** The longest value native `RegExp` may test within the budget (-1 for none): the cost grows with the length. */
+function longestNativeValue(source: string): number {
+  let longest = -1;
+  for (let step = FIRST_SEARCH_STEP; step >= 1; step /= 2) {
+    if (translate(source, longest + step, NATIVE).cost <= STEP_BUDGET_LOG2) longest += step;
+  }
+  return longest;
+}
+
 function build(source: string): Compiled {
   let reason = 'too long';
-  if (source.length <= 1000) {
+  if (source.length <= MAX_PATTERN_LENGTH) {
+    reason = 'invalid or unsupported';
     try {
-      const t = translate(source, 0);
-      const native = new RegExp(dialect(t.source, NATIVE), t.ignoreCase ? 'iu' : 'u');
-      // The longest value native RegExp may test within the budget.
-      let max = -1;
-      for (let step = 2 ** 20; step >= 1; step /= 2) if (translate(source, max + step).cost <= BUDGET) max += step;
-      const lazy = t.re2 && max < 1000;
-      if (t.re2 || max >= 256) {
-        let re2: RE2JS | null | undefined;
-        const test = (value: string) => {
+      const { source: translated, re2, ignoreCase } = translate(source, 0, NATIVE);
+      const native = new RegExp(translated, ignoreCase ? 'iu' : 'u');
+      const max = longestNativeValue(source);
+      const needsEngine = re2 && max < PLAUSIBLE_VALUE_LENGTH;
+      if (re2 || max >= MIN_NATIVE_LENGTH_WITHOUT_RE2) {
+        /** re2js's program for long values, compiled on first use; `null` if re2js refuses the pattern. */
+        let program: RE2JS | null | undefined;
+        const test = (value: string): boolean => {
           try {
             if (value.length <= max) return native.test(value);
-            if (engine && t.re2) {
-              if (re2 === undefined) {
+            if (engine && re2) {
+              if (program === undefined) {
                 try {
-                  re2 = engine.compile(`${t.ignoreCase ? '(?i)' : ''}${dialect(t.source, RE2)}`);
+                  program = engine.compile(`${ignoreCase ? '(?i)' : ''}${translate(source, 0, RE2).source}`);
                 } catch {
-                  re2 = null;
+                  // re2js refuses some patterns (a count over 1,000): their long values stay accepted.
+                  program = null;
                 }
               }
-              return re2?.test(value) ?? true;
+              return program?.test(value) ?? true;
             }
-            if (lazy) void preloadSafeRegexEngine();
-          } catch {}
+            // Accepted until re2js is there; a load that failed is tried again.
+            if (needsEngine) void preloadSafeRegexEngine();
+          } catch {
+            // `test` never throws: should an engine fail on a value, the value is accepted (the server checks it).
+          }
           return true;
         };
-        if (lazy) void preloadSafeRegexEngine();
-        return [{ source, test }, lazy];
+        if (needsEngine) void preloadSafeRegexEngine();
+        return { pattern: { source, test }, needsEngine };
       }
       reason = 'unsafe';
     } catch {
-      reason = 'invalid or unsupported';
+      // Whatever the failure, the parser refusing a construct or `RegExp` the translation (a duplicate group
+      // name…), the pattern cannot be honoured; compiling never throws.
     }
   }
-  if (!warned.has(source) && warned.size < 1000) {
+  if (!warned.has(source) && warned.size < MAX_WARNED) {
     warned.add(source);
-    console.warn(`connector-kit: field regex not checked (${reason}): ${source.slice(0, 80)}`);
+    console.warn(`connector-kit: field regex not checked (${reason}): ${source.slice(0, WARNING_EXCERPT_LENGTH)}`);
   }
-  return [null];
+  return { pattern: null };
 }
 
 function compile(source: string | null | undefined): Compiled {
-  if (typeof source !== 'string' || !source) return [null];
+  if (typeof source !== 'string' || !source) return { pattern: null };
   let compiled = cache.get(source);
   if (!compiled) {
-    if (cache.size >= 500) cache.clear();
+    if (cache.size >= CACHE_SIZE) cache.clear();
     compiled = build(source);
     cache.set(source, compiled);
   }
@@ -388,7 +599,7 @@ function compile(source: string | null | undefined): Compiled {
  * (and then warns once). Never throws. See the top of this file for how values are tested.
  */
 export function compileFieldPattern(pattern: string | null | undefined): FieldPattern | null {
-  return compile(pattern)[0];
+  return compile(pattern).pattern;
 }
 
 /**
@@ -396,7 +607,7 @@ export function compileFieldPattern(pattern: string | null | undefined): FieldPa
  * answers for every value from then on (unless the engine failed to load). Never rejects.
  */
 export async function compileFieldPatternAsync(pattern: string | null | undefined): Promise<FieldPattern | null> {
-  const [compiled, lazy] = compile(pattern);
-  if (lazy) await preloadSafeRegexEngine();
+  const { pattern: compiled, needsEngine } = compile(pattern);
+  if (needsEngine) await preloadSafeRegexEngine();
   return compiled;
 }
