@@ -49,9 +49,28 @@ run('storybook', 'pnpm', [
 const demoPort = port('DEMO_PORT', 5173);
 const hasDemo = existsSync(path.join(root, 'apps/demo/package.json'));
 if (hasDemo) {
-  run('demo', 'pnpm', ['--filter', '@connector-kit/demo', 'exec', 'vite', '--host', host, '--port', String(demoPort)], {
-    CONNECTOR_KIT_EMULATOR_URL: emulator.url,
-  });
+  run(
+    'demo',
+    'pnpm',
+    [
+      '--filter',
+      '@connector-kit/demo',
+      'exec',
+      'vite',
+      '--configLoader',
+      'native',
+      '--host',
+      host,
+      '--port',
+      String(demoPort),
+    ],
+    {
+      CONNECTOR_KIT_EMULATOR_URL: emulator.url,
+      // The demo's server code (loaded with the Vite config) reads the workspace packages from their sources, as this
+      // script does: nothing needs to be built first.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--conditions=@connector-kit/source'].filter(Boolean).join(' '),
+    },
+  );
 }
 
 const urls = [

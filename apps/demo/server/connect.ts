@@ -159,8 +159,10 @@ export async function sessionForCreation(
 
 /** An upstream call that failed, with the answer for the browser: a Powens-like body without any credential. */
 class GatewayError extends Error {
-  constructor(readonly response: Response) {
+  readonly response: Response;
+  constructor(response: Response) {
     super(`upstream call failed with ${response.status}`);
+    this.response = response;
   }
 }
 

@@ -77,11 +77,6 @@ export function withLoopbackAliases(origins: readonly string[]): string[] {
 /** A `Host` header as a browser sends it: a name or an address, and an optional port; nothing else. */
 const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-/** Whether a `Host` header has the shape a browser sends (no user info, path or spaces). */
-export function isWellFormedHost(host: string): boolean {
-  return HOST_PATTERN.test(host);
-}
-
 /** The origin a request was addressed to: the scheme it came in with and the `Host` the client sent. */
 function addressedOrigin(request: Request): string | undefined {
   const url = new URL(request.url);

@@ -8,6 +8,7 @@
  * signed-in user of your app is allowed to manage connectors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendFetchResponse, toFetchRequest } from '@connector-kit/mock-api/server';
 import { CONNECT_MOUNT_PATH, handleConnectRequest, sessionForCreation } from './connect.ts';
 import {
   type AllowedOrigins,
@@ -16,7 +17,6 @@ import {
   checkWriteOrigin,
   errorResponse,
   isUnderPath,
-  isWellFormedHost,
   readLimitedBody,
   tooLargeResponse,
 } from './guards.ts';
@@ -347,111 +347,6 @@ export async function handleDemoRequest(
   );
 }
 
-/**
- * The Node request body as a web stream that reads nothing until asked: the checks of `handleApiRequest` run
- * first, and a refused request leaves its body unread. Cancelling it pauses the request; the answer then closes
- * the connection (see `send`).
- */
-function bodyStream(message: IncomingMessage): ReadableStream<Uint8Array> {
-  let listening = false;
-  let settled = false;
-  const settle = (finish: () => void) => {
-    if (settled) return;
-    settled = true;
-    finish();
-  };
-  return new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (!listening) {
-          listening = true;
-          message.on('data', (chunk: Buffer) => {
-            if (settled) return;
-            controller.enqueue(new Uint8Array(chunk));
-            message.pause();
-          });
-          message.once('end', () => settle(() => controller.close()));
-          message.once('error', (error) => settle(() => controller.error(error)));
-          message.once('close', () => settle(() => controller.error(new Error('The request was closed'))));
-        }
-        message.resume();
-      },
-      cancel() {
-        settled = true;
-        message.pause();
-      },
-    },
-    // Nothing is read ahead of the consumer: a chunk is pulled only when one is asked for.
-    { highWaterMark: 0 },
-  );
-}
-
-/** The origin a Node request came in at: the scheme of its socket (https when TLS) and the host it was sent to. */
-function requestBase(message: IncomingMessage): { scheme: 'http' | 'https'; host: string | undefined } {
-  const { socket } = message;
-  const authority = message.headers[':authority'];
-  return {
-    scheme: 'encrypted' in socket && socket.encrypted === true ? 'https' : 'http',
-    host: message.headers.host ?? (typeof authority === 'string' ? authority : undefined),
-  };
-}
-
-/**
- * The Node request as a Fetch `Request`, aborted if the browser disconnects. The body is not read here: it
- * streams in when (and if) the handler reads it.
- */
-function toRequest(message: IncomingMessage, out: ServerResponse): Request {
-  const controller = new AbortController();
-  out.on('close', () => {
-    if (!out.writableFinished) controller.abort();
-  });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(message.headers)) {
-    if (name.startsWith(':')) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const { scheme, host } = requestBase(message);
-  if (host !== undefined && !headers.has('host')) headers.set('host', host);
-  const method = (message.method ?? 'GET').toUpperCase();
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  // A malformed Host (`a@b`, spaces...) is not used to build the URL: `checkHost` refuses the request anyway.
-  const base = host !== undefined && isWellFormedHost(host) ? host : 'invalid.invalid';
-  const url = new URL(message.url ?? '/', `${scheme}://${base}`);
-  const init: RequestInit & { duplex?: 'half' } = {
-    method,
-    headers,
-    signal: controller.signal,
-    ...(hasBody ? { body: bodyStream(message), duplex: 'half' } : {}),
-  };
-  return new Request(url, init);
-}
-
-/**
- * `Connection: close` when the request body was left unread (refused before or while reading it): the answer then
- * closes the connection rather than making Node read the rest of the body to keep it alive. HTTP/1 only: HTTP/2 has
- * no such header, and its flow control stops a client that sends more than is read.
- */
-function closeIfUnread(message: IncomingMessage): Record<string, string> {
-  return message.httpVersionMajor < 2 && !message.complete ? { connection: 'close' } : {};
-}
-
-/** Writes a Fetch `Response` to Node. */
-async function send(response: Response, message: IncomingMessage, out: ServerResponse): Promise<void> {
-  if (out.destroyed) return;
-  const body = response.body === null ? null : Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
-  if (body !== null) headers['content-length'] = String(body.length);
-  Object.assign(headers, closeIfUnread(message));
-  out.writeHead(response.status, headers);
-  out.end(body ?? undefined);
-}
-
 export type NodeMiddleware = (message: IncomingMessage, out: ServerResponse, next: (error?: unknown) => void) => void;
 
 export interface ApiMiddlewareOptions {
@@ -463,6 +358,10 @@ export interface ApiMiddlewareOptions {
  * `handleDemoRequest` as a Connect / Node middleware (Vite's dev and preview servers, or a bare `node:http`
  * server): every call under `/api/`, the rest passed on. `config` is read per request, so a getter can follow a
  * changing environment (or origins known only once the server listens).
+ *
+ * The Node request becomes a Fetch `Request` whose body streams in only when `handleApiRequest` reads it (after its
+ * checks, and up to `MAX_BODY_BYTES`), aborted if the browser disconnects; a request with no usable `Host` gets an
+ * address no allowed origin matches. The answer closes the connection when the body was left unread.
  */
 export function createApiProxyMiddleware(
   config: ApiProxyConfig | (() => ApiProxyConfig),
@@ -477,20 +376,25 @@ export function createApiProxyMiddleware(
     }
     Promise.resolve()
       .then(() =>
-        handleDemoRequest(toRequest(message, out), typeof config === 'function' ? config() : config, sessions),
+        handleDemoRequest(toFetchRequest(message, out), typeof config === 'function' ? config() : config, sessions),
       )
       .then(async (response) => {
         if (!response) {
           next();
           return;
         }
-        await send(response, message, out);
+        await sendFetchResponse(response, message, out);
       })
       .catch(() => {
-        if (!out.headersSent) {
-          out.writeHead(500, { 'content-type': 'application/json', ...closeIfUnread(message) });
-          out.end(JSON.stringify({ code: 'bug', description: 'The demo server failed', request_id: null }));
-        } else out.destroy();
+        if (out.headersSent) {
+          out.destroy();
+          return;
+        }
+        const failure = Response.json(
+          { code: 'bug', description: 'The demo server failed', request_id: null },
+          { status: 500 },
+        );
+        sendFetchResponse(failure, message, out).catch(() => out.destroy());
       });
   };
 }

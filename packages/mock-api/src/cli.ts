@@ -3,10 +3,10 @@
  * connector-kit-emulator: the Powens API emulator on a loopback HTTP server.
  *
  *   connector-kit-emulator [--port 4010] [--host 127.0.0.1] [--dataset demo|generated:20000[:seed]] [--latency 0]
- *                          [--config-token emulator-config-token] [--allowed-origin https://app.example.test]
+ *                          [--config-token emulator-config-token] [--allowed-origin https://app.example.test | '*']
  *
- * Runs as is on Node 24 (`node packages/mock-api/src/cli.ts`): this file and the ones it imports use erasable
- * TypeScript only.
+ * Runs as is on Node 24 from the workspace's sources (`node --conditions=@connector-kit/source
+ * packages/mock-api/src/cli.ts`): this file and the ones it imports use erasable TypeScript only.
  */
 import process from 'node:process';
 import { parseArgs } from 'node:util';
@@ -26,7 +26,8 @@ Options:
   --dataset <name>      demo, or generated:<count>[:<seed>] (default demo)
   --latency <ms>        delay before every answer (default 0)
   --config-token <t>    config token the write endpoints expect (default ${DEFAULT_CONFIG_TOKEN})
-  --allowed-origin <o>  a web origin allowed by CORS besides the loopback ones (repeatable)
+  --allowed-origin <o>  a web origin whose pages may call the emulator besides the loopback ones
+                        (repeatable), or '*' for any website; other origins are refused with 403
   -h, --help            show this help
 `;
 
@@ -76,7 +77,7 @@ async function main(argv: readonly string[]): Promise<void> {
     connectors,
     latencyMs: integer('latency', values.latency, 0, 600_000),
     configToken: values['config-token'],
-    allowedOrigins: values['allowed-origin'],
+    allowedOrigins: values['allowed-origin'].includes('*') ? '*' : values['allowed-origin'],
   });
   const origin = new URL(server.url).origin;
   process.stdout.write(

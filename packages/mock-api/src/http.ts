@@ -1,6 +1,6 @@
 /**
- * The emulator's building blocks shared by every route: answers before they become a `Response`, Powens errors,
- * body and query parsing, timers that honour an abort signal, and random identifiers.
+ * The emulator's building blocks shared by every route: answers and the `Response` they become, Powens errors, body
+ * and query parsing, timers that honour an abort signal, and random identifiers.
  */
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -21,6 +21,27 @@ export function jsonAnswer(status: number, json: unknown, headers?: Record<strin
 
 export function emptyAnswer(status: number, headers?: Record<string, string>): Answer {
   return headers === undefined ? { kind: 'empty', status } : { kind: 'empty', status, headers };
+}
+
+/** A JSON `Response` with the emulator's content type. */
+export function jsonResponse(status: number, json: unknown, headers?: Record<string, string>): Response {
+  return new Response(JSON.stringify(json), {
+    status,
+    headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers },
+  });
+}
+
+/** The `Response` of an answer. */
+export function toResponse(answer: Answer): Response {
+  switch (answer.kind) {
+    case 'json':
+      return jsonResponse(answer.status, answer.json, answer.headers);
+    case 'text':
+    case 'bytes':
+      return new Response(answer.body, { status: answer.status, headers: answer.headers });
+    default:
+      return new Response(null, { status: answer.status, ...(answer.headers ? { headers: answer.headers } : {}) });
+  }
 }
 
 export interface HttpErrorDetails {
@@ -139,8 +160,8 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Never resolves; rejects with the signal's reason when it aborts. */
-export function untilAborted(signal: AbortSignal): Promise<never> {
+/** Never resolves; rejects with the signal's reason when it aborts (a request that never gets an answer). */
+export function rejectWhenAborted(signal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);

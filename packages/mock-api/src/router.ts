@@ -3,8 +3,9 @@
  * may call it and what answers. One table decides both the fault route of a request and its handler, so the two can
  * never disagree; it also gives 404 for an unknown path and 405 with `Allow` for a known path with another method.
  */
-import type { EmulatorRoute } from './emulator.ts';
-import { type Answer, HttpError } from './http.ts';
+import type { EmulatorContext } from './context.ts';
+import type { EmulatorRoute } from './faults.ts';
+import { type Answer, errorAnswer, HttpError, invalidValue, notFound, unauthorized } from './http.ts';
 
 /** What a handler gets: the request, its parsed address and its path parameters. */
 export interface Call {
@@ -105,6 +106,74 @@ export function createRouter(entries: readonly RouteEntry[], basePath: string) {
     );
     return { kind: 'method-not-allowed', allow, fault: faultOf(first.entry, first.params) };
   };
+}
+
+/** The user a `user` route is called by; 401 for no token, the config token, or an unknown or expired one. */
+function requireUser(request: Request, context: EmulatorContext): number {
+  const token = bearerToken(request);
+  if (token === null) throw unauthorized('This endpoint requires a user token (Authorization: Bearer ...)');
+  if (token === context.settings.configToken) throw unauthorized('The config token is not a user token');
+  const userId = context.users.userOfBearer(token);
+  if (userId === null) throw unauthorized('Invalid or expired user token');
+  return userId;
+}
+
+function requireConfigToken(request: Request, context: EmulatorContext): void {
+  const header = request.headers.get('authorization');
+  if (header === null || header.trim() === '') {
+    throw unauthorized('This endpoint requires a config token (Authorization: Bearer ...)');
+  }
+  if (bearerToken(request) !== context.settings.configToken) throw unauthorized('Invalid config token');
+}
+
+/** Checks who calls (the route's `auth`), then lets the route answer. */
+async function callRoute(entry: RouteEntry, call: Call, context: EmulatorContext): Promise<Answer> {
+  switch (entry.auth) {
+    case 'user':
+      return entry.handle(call, requireUser(call.request, context));
+    case 'public':
+      if (call.request.headers.has('authorization')) throw invalidValue('config token sent on a public endpoint');
+      return entry.handle(call);
+    case 'config':
+      requireConfigToken(call.request, context);
+      return entry.handle(call);
+    default:
+      return entry.handle(call);
+  }
+}
+
+/**
+ * The answer to a routed request: 404 or 405 when no route answers it, else the route's answer, its errors included
+ * (a Powens error body, or the route's own error page). Rejects with the abort reason when the request is aborted.
+ */
+export async function answerRoute(
+  match: RouteMatch,
+  request: Request,
+  url: URL,
+  requestId: number,
+  context: EmulatorContext,
+): Promise<Answer> {
+  const method = request.method.toUpperCase();
+  if (match.kind === 'not-found') {
+    return errorAnswer(notFound(`No such endpoint: ${method} ${url.pathname}`), requestId);
+  }
+  if (match.kind === 'method-not-allowed') {
+    const error = new HttpError(405, 'methodNotAllowed', `${method} is not allowed on this endpoint`, {
+      headers: { Allow: match.allow.join(', ') },
+    });
+    return errorAnswer(error, requestId);
+  }
+  const call: Call = { request, url, query: url.searchParams, params: match.params, signal: request.signal };
+  try {
+    return await callRoute(match.entry, call, context);
+  } catch (error) {
+    if (request.signal.aborted) throw request.signal.reason;
+    const failure =
+      error instanceof HttpError
+        ? error
+        : new HttpError(500, 'bug', error instanceof Error ? error.message : String(error));
+    return match.entry.renderError ? match.entry.renderError(failure, call) : errorAnswer(failure, requestId);
+  }
 }
 
 /** A path parameter the route pattern guarantees. */

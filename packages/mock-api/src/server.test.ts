@@ -62,7 +62,8 @@ describe('startMockServer', () => {
   });
 
   it('answers a CORS preflight from a loopback origin with 204, that origin and the allowed headers and methods', async () => {
-    for (const origin of ['http://localhost:5173', 'https://127.0.0.1:8443', 'http://[::1]:3000', 'http://localhost']) {
+    const origins = ['http://localhost:5173', 'https://127.0.0.1:8443', 'http://[::1]:3000', 'http://localhost'];
+    for (const origin of [...origins, 'http://127.0.0.2', 'http://127.1.2.3:8080']) {
       const response = await fetch(`${current().url}/connectors/40`, {
         method: 'OPTIONS',
         headers: {
@@ -92,7 +93,7 @@ describe('startMockServer', () => {
   });
 
   it('gives no CORS header to another website, so it cannot drive the emulator', async () => {
-    for (const origin of ['https://evil.example', 'http://localhost.evil.example', 'null', 'http://127.0.0.2:80']) {
+    for (const origin of ['https://evil.example', 'http://localhost.evil.example', 'null', 'http://128.0.0.1:80']) {
       const preflight = await fetch(`${current().url}/connectors/40`, {
         method: 'OPTIONS',
         headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT' },
@@ -105,6 +106,38 @@ describe('startMockServer', () => {
     }
   });
 
+  it('refuses a request or a preflight from another website with 403 and a Powens error, before doing anything', async () => {
+    const origin = 'https://evil.example';
+    const preflight = await fetch(`${current().url}/connectors/40`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await preflight.json()).toMatchObject({ code: 'forbidden', request_id: null });
+    const write = await fetch(`${current().url}/connectors/40`, {
+      method: 'PUT',
+      headers: { Origin: origin, Authorization: 'Bearer emulator-config-token', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ hidden: true }),
+    });
+    expect(write.status).toBe(403);
+    expect(write.headers.get('access-control-allow-origin')).toBeNull();
+    expect(write.headers.get('vary')).toBe('Origin');
+    const refusal = await write.json();
+    expect(refusal).toMatchObject({ code: 'forbidden', request_id: null });
+    expect(refusal.description).toContain(origin);
+    expect(current().emulator.connectors.find((connector) => connector.id === 40)?.hidden).not.toBe(true);
+    const pages = await fetch(`${current().url.replace(/\/2\.0$/, '')}/bank/app`, { headers: { Origin: origin } });
+    expect(pages.status).toBe(403);
+  });
+
+  it('answers a request without Origin (a program, a link followed) with no CORS header', async () => {
+    const response = await fetch(`${current().url}/connectors/40`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('vary')).toBe('Origin');
+  });
+
   it('allows the origins of allowedOrigins too', async () => {
     const other = await startMockServer({
       port: 0,
@@ -113,11 +146,44 @@ describe('startMockServer', () => {
     });
     try {
       const response = await fetch(`${other.url}/connectors`, { headers: { Origin: 'https://app.example.test' } });
+      expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.test');
+      const preflight = await fetch(`${other.url}/connectors/40`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://app.example.test', 'Access-Control-Request-Method': 'PUT' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.test');
       const refused = await fetch(`${other.url}/connectors`, { headers: { Origin: 'https://app.example.test:8443' } });
+      expect(refused.status).toBe(403);
       expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await other.close();
+    }
+  });
+
+  it("allows every origin with allowedOrigins: '*', still echoing the origin rather than *", async () => {
+    const other = await startMockServer({ port: 0, connectors: fixtureConnectors, allowedOrigins: '*' });
+    try {
+      const response = await fetch(`${other.url}/connectors/40`, { headers: { Origin: 'https://evil.example' } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+      expect(response.headers.get('vary')).toBe('Origin');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses another website even without CORS', async () => {
+    const plain = await startMockServer({ port: 0, connectors: fixtureConnectors, cors: false });
+    try {
+      const refused = await fetch(`${plain.url}/connectors`, { headers: { Origin: 'https://evil.example' } });
+      expect(refused.status).toBe(403);
+      const local = await fetch(`${plain.url}/connectors`, { headers: { Origin: 'http://localhost:5173' } });
+      expect(local.status).toBe(200);
+      expect(local.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await plain.close();
     }
   });
 
@@ -254,7 +320,8 @@ describe('startMockServer', () => {
 describe('connector-kit-emulator', () => {
   it('runs from its TypeScript source on Node and serves the demo dataset until SIGTERM', async () => {
     const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-    const child = spawn(process.execPath, [cli, '--port', '0', '--latency', '0'], {
+    const args = ['--port', '0', '--latency', '0', '--allowed-origin', 'https://app.example.test'];
+    const child = spawn(process.execPath, ['--conditions=@connector-kit/source', cli, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -277,6 +344,9 @@ describe('connector-kit-emulator', () => {
       expect(connector).toMatchObject({ id: 40, name: 'Connecteur de test' });
       expect(connector.fields).toHaveLength(4);
       expect(connector.sources).toHaveLength(2);
+      const allowed = await fetch(`${url}/connectors`, { headers: { Origin: 'https://app.example.test' } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.test');
+      expect((await fetch(`${url}/connectors`, { headers: { Origin: 'https://evil.example' } })).status).toBe(403);
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
       const [code] = await exited;

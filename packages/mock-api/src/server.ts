@@ -5,6 +5,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, DEFAULT_BASE_PATH, type Emulator, type EmulatorOptions } from './emulator.ts';
+import { jsonResponse } from './http.ts';
+import { sendFetchResponse, toFetchRequest } from './node-http.ts';
+
+export {
+  BodyTooLargeError,
+  type FetchRequestOptions,
+  sendFetchResponse,
+  toFetchRequest,
+} from './node-http.ts';
 
 export interface MockServerOptions extends EmulatorOptions {
   /** Port to listen on (default 4010); `0` picks a free one. */
@@ -12,13 +21,18 @@ export interface MockServerOptions extends EmulatorOptions {
   /** Interface to bind (default `127.0.0.1`: loopback only). */
   host?: string;
   /**
-   * Answer CORS preflights and add CORS headers, so a web page on another origin can call the server (default true).
-   * Only loopback origins (`http(s)://localhost`, `127.0.0.1` or `[::1]`, any port) and `allowedOrigins` are allowed:
-   * any other website gets no CORS header, so it cannot drive a developer's running emulator.
+   * Answer CORS preflights and add CORS headers for the allowed origins (see `allowedOrigins`), so that a web page on
+   * another origin can read the answers (default true).
    */
   cors?: boolean;
-  /** More origins allowed by CORS, e.g. `https://app.example.test` (exact origins: scheme, host and port). */
-  allowedOrigins?: readonly string[];
+  /**
+   * The web origins whose pages may call the server besides the loopback ones (exact origins: scheme, host and port,
+   * e.g. `https://app.example.test`), or `'*'` for every origin. By default only pages on a loopback origin
+   * (`http(s)://localhost`, `127.x.x.x` or `[::1]`, any port) and the server's own pages may: a request whose `Origin`
+   * is any other website is refused with 403 and no CORS header, so a page a developer happens to visit cannot drive
+   * their running emulator. A request without `Origin` (curl, a server, a link followed) is always answered.
+   */
+  allowedOrigins?: readonly string[] | '*';
 }
 
 export interface MockServer {
@@ -41,7 +55,8 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Max-Age': '600',
 };
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Every answer depends on the request's `Origin`: a cache must not give one origin's answer to another. */
+const VARY_ORIGIN: Readonly<Record<string, string>> = { Vary: 'Origin' };
 
 /** The origin as `URL.origin` writes it, or `null` when it is not an http(s) origin. */
 function normalizeOrigin(origin: string): string | null {
@@ -53,170 +68,124 @@ function normalizeOrigin(origin: string): string | null {
   }
 }
 
+/** `localhost`, `127.0.0.0/8` or `[::1]`, on any port. */
 function isLoopbackOrigin(origin: string): boolean {
-  const url = new URL(origin);
-  return LOOPBACK_HOSTS.has(url.hostname);
-}
-
-/** The CORS headers of an answer to a request from `origin`: none for an origin that is not allowed. */
-function corsHeadersFor(origin: string | undefined, allowed: ReadonlySet<string>): Record<string, string> {
-  const normalized = origin === undefined ? null : normalizeOrigin(origin);
-  if (normalized === null || !(isLoopbackOrigin(normalized) || allowed.has(normalized))) return { Vary: 'Origin' };
-  return { ...CORS_HEADERS, 'Access-Control-Allow-Origin': normalized, Vary: 'Origin' };
-}
-
-/** A request body that went over `MAX_BODY_BYTES` while it streamed in. */
-class BodyTooLargeError extends Error {}
-
-/**
- * The request's body as a stream the emulator reads only if the route wants it (so an unknown route answers without
- * reading it), counting bytes: past `MAX_BODY_BYTES` it stops reading and calls `onTooLarge`.
- */
-function bodyStream(message: IncomingMessage, onTooLarge: () => void): ReadableStream<Uint8Array> {
-  let received = 0;
-  // Once closed or errored, the stream takes nothing more (Node may still drain the rest of the body).
-  let settled = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      message.pause();
-      message.on('data', (chunk: Buffer) => {
-        if (settled) return;
-        received += chunk.length;
-        if (received > MAX_BODY_BYTES) {
-          settled = true;
-          message.pause();
-          controller.error(new BodyTooLargeError('The request body is larger than 1 MB'));
-          onTooLarge();
-          return;
-        }
-        controller.enqueue(new Uint8Array(chunk));
-        if ((controller.desiredSize ?? 0) <= 0) message.pause();
-      });
-      message.on('end', () => {
-        if (settled) return;
-        settled = true;
-        controller.close();
-      });
-      message.on('error', (error) => {
-        if (settled) return;
-        settled = true;
-        controller.error(error);
-      });
-    },
-    pull() {
-      message.resume();
-    },
-    cancel() {
-      settled = true;
-      message.pause();
-    },
-  });
-}
-
-function toRequest(message: IncomingMessage, origin: string, signal: AbortSignal, onTooLarge: () => void): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(message.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = (message.method ?? 'GET').toUpperCase();
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
-  if (hasBody) {
-    init.body = bodyStream(message, onTooLarge);
-    init.duplex = 'half';
-  }
-  return new Request(new URL(message.url ?? '/', origin), init);
-}
-
-async function send(response: Response, out: ServerResponse, extraHeaders: Record<string, string>): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = { ...extraHeaders };
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  headers['content-length'] = String(body.length);
-  out.writeHead(response.status, headers);
-  out.end(body);
+  const { hostname } = new URL(origin);
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 /**
- * Refuses a body that is too large with a Powens error, and closes the connection afterwards instead of reading the
- * rest of the body.
+ * The origin of the server's own pages as this connection reached them: its local address and port, never the
+ * `Host` header, which the client chooses (a page on a name pointed at this machine sends a `Host` of its own).
  */
-function refuseTooLarge(out: ServerResponse, extraHeaders: Record<string, string>): void {
-  const body = Buffer.from(
-    JSON.stringify({
-      code: 'requestEntityTooLarge',
-      description: 'The request body is larger than 1 MB',
-      request_id: null,
-    }),
-  );
-  out.shouldKeepAlive = false;
-  out.writeHead(413, {
-    ...extraHeaders,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(body.length),
-    connection: 'close',
+function ownOrigin(message: IncomingMessage): string | null {
+  const { localAddress, localPort } = message.socket;
+  if (localAddress === undefined || localPort === undefined) return null;
+  const address = localAddress.startsWith('::ffff:') ? localAddress.slice('::ffff:'.length) : localAddress;
+  return normalizeOrigin(`http://${address.includes(':') ? `[${address}]` : address}:${localPort}`);
+}
+
+/** Whether a page on `origin` (the `Origin` header, present) may call the server. */
+function isAllowedOrigin(origin: string, allowed: ReadonlySet<string> | '*', message: IncomingMessage): boolean {
+  if (allowed === '*') return true;
+  const normalized = normalizeOrigin(origin);
+  if (normalized === null) return false;
+  return isLoopbackOrigin(normalized) || allowed.has(normalized) || normalized === ownOrigin(message);
+}
+
+/** The CORS headers of an answer to an allowed request: the caller's origin echoed, none without an `Origin`. */
+function corsHeadersFor(origin: string | undefined): Record<string, string> {
+  if (origin === undefined) return { ...VARY_ORIGIN };
+  return { ...CORS_HEADERS, 'Access-Control-Allow-Origin': normalizeOrigin(origin) ?? origin, ...VARY_ORIGIN };
+}
+
+function forbiddenOrigin(origin: string): Response {
+  return jsonResponse(403, {
+    code: 'forbidden',
+    description:
+      `Requests from the origin "${origin}" are not allowed: only loopback origins and the allowed origins ` +
+      '(the allowedOrigins option, or --allowed-origin) may call this emulator',
+    request_id: null,
   });
-  out.end(body);
+}
+
+function tooLarge(): Response {
+  return jsonResponse(413, {
+    code: 'requestEntityTooLarge',
+    description: 'The request body is larger than 1 MB',
+    request_id: null,
+  });
 }
 
 /** Starts the emulator on `http://host:port/2.0`. */
 export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 4010, host = '127.0.0.1', cors = true, allowedOrigins = [], ...emulatorOptions } = options;
   const emulator = createEmulator(emulatorOptions);
-  const allowed = new Set(allowedOrigins.map(normalizeOrigin).filter((origin) => origin !== null));
+  const allowed =
+    allowedOrigins === '*' ? '*' : new Set(allowedOrigins.map(normalizeOrigin).filter((origin) => origin !== null));
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  /** The host of a request's URL when it has no usable `Host` header: the server's own address, once it listens. */
+  let fallbackHost = urlHost;
 
   const server = createServer((message, out) => {
-    const corsHeaders = cors ? corsHeadersFor(message.headers.origin, allowed) : {};
-    if (cors && message.method === 'OPTIONS') {
-      out.writeHead(204, { ...corsHeaders, 'content-length': '0' });
-      out.end();
-      return;
-    }
-    const declaredLength = Number(message.headers['content-length'] ?? 0);
-    if (declaredLength > MAX_BODY_BYTES) {
-      refuseTooLarge(out, corsHeaders);
-      return;
-    }
-    const controller = new AbortController();
-    let tooLarge = false;
-    out.on('close', () => {
-      if (!out.writableFinished) controller.abort(new DOMException('The client closed the connection', 'AbortError'));
+    serve(message, out).catch(() => {
+      out.destroy();
     });
-    const origin = `http://${message.headers.host ?? urlHost}`;
-    const request = toRequest(message, origin, controller.signal, () => {
-      tooLarge = true;
-      controller.abort(new BodyTooLargeError('The request body is larger than 1 MB'));
-    });
-    emulator
-      .handle(request)
-      .then(
-        (response) => (tooLarge ? refuseTooLarge(out, corsHeaders) : send(response, out, corsHeaders)),
-        (error: unknown) => {
-          if (tooLarge) return refuseTooLarge(out, corsHeaders);
-          if (controller.signal.aborted) return;
-          if (error instanceof TypeError) {
-            // A network fault or a lost answer: drop the connection without an answer.
-            message.socket.destroy();
-            return;
-          }
-          const description = error instanceof Error ? error.message : String(error);
-          return send(Response.json({ code: 'bug', description, request_id: null }, { status: 500 }), out, corsHeaders);
-        },
-      )
-      .catch(() => {
-        out.destroy();
-      });
   });
+
+  async function serve(message: IncomingMessage, out: ServerResponse): Promise<void> {
+    const origin = message.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, allowed, message)) {
+      return sendFetchResponse(forbiddenOrigin(origin), message, out, VARY_ORIGIN);
+    }
+    const corsHeaders = cors ? corsHeadersFor(origin) : {};
+    if (cors && message.method === 'OPTIONS') {
+      return sendFetchResponse(new Response(null, { status: 204 }), message, out, corsHeaders);
+    }
+    // The connection closes after a 413 rather than reading the rest of the body.
+    const refuseTooLarge = () => sendFetchResponse(tooLarge(), message, out, { ...corsHeaders, Connection: 'close' });
+    if (Number(message.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuseTooLarge();
+
+    let bodyTooLarge = false;
+    let request: Request;
+    try {
+      request = toFetchRequest(message, out, {
+        maxBodyBytes: MAX_BODY_BYTES,
+        onBodyTooLarge: () => {
+          bodyTooLarge = true;
+        },
+        fallbackHost,
+      });
+    } catch {
+      // A method the Fetch API refuses (TRACE...): no route answers it.
+      const description = `${message.method} is not allowed on this endpoint`;
+      const refusal = jsonResponse(405, { code: 'methodNotAllowed', description, request_id: null });
+      return sendFetchResponse(refusal, message, out, corsHeaders);
+    }
+    let response: Response;
+    try {
+      response = await emulator.handle(request);
+    } catch (error) {
+      if (bodyTooLarge) return refuseTooLarge();
+      if (request.signal.aborted) return;
+      if (error instanceof TypeError) {
+        // A network fault or a lost answer: drop the connection without an answer.
+        message.socket.destroy();
+        return;
+      }
+      const description = error instanceof Error ? error.message : String(error);
+      response = jsonResponse(500, { code: 'bug', description, request_id: null });
+    }
+    if (bodyTooLarge) return refuseTooLarge();
+    return sendFetchResponse(response, message, out, corsHeaders);
+  }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
       const actualPort = (server.address() as AddressInfo).port;
+      fallbackHost = `${urlHost}:${actualPort}`;
       const basePath = (emulatorOptions.basePath ?? DEFAULT_BASE_PATH).replace(/\/+$/, '');
       resolve({
         url: `http://${urlHost}:${actualPort}${basePath.startsWith('/') || basePath === '' ? '' : '/'}${basePath}`,

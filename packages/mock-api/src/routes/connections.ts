@@ -3,7 +3,7 @@
  * connector's scenarios included; updates answer the states that ask the user for something (an OTP, new
  * credentials, a decoupled approval); time moves the states that only ask for patience.
  */
-import type { Connector } from '@connector-kit/core';
+import { CONNECTION_EXPANDS, type ConnectionExpand, type Connector } from '@connector-kit/core';
 import type { EmulatorContext } from '../context.ts';
 import { TEST_CONNECTOR_UUID } from '../data/index.ts';
 import {
@@ -41,12 +41,9 @@ import {
 } from '../state/scenarios.ts';
 import { presentConnector } from './connectors.ts';
 
-/** The connection keys that only appear when asked for with `expand`. */
-const CONNECTION_EXPANDS = ['connector', 'sources', 'accounts', 'all_accounts'] as const;
-type ConnectionExpand = (typeof CONNECTION_EXPANDS)[number];
-
 const VALIDATING: SyncResult = { state: 'validating', errorMessage: null, extraFields: null };
 
+/** The `expand` query parameter: the connection keys asked for (`CONNECTION_EXPANDS`); 400 for any other name. */
 function expandParam(query: URLSearchParams): Set<ConnectionExpand> {
   const expand = new Set<ConnectionExpand>();
   for (const name of csvParam(query, 'expand') ?? []) {

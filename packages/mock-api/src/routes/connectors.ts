@@ -2,7 +2,7 @@
  * The connectors routes (spec/connectors-api.md): the public reads, the writes that need the config token, and the
  * deprecated aliases.
  */
-import type { Connector, ConnectorExpand, ConnectorSource } from '@connector-kit/core';
+import { CONNECTOR_EXPANDS, type Connector, type ConnectorExpand, type ConnectorSource } from '@connector-kit/core';
 import type { EmulatorContext } from '../context.ts';
 import {
   type Answer,
@@ -16,15 +16,6 @@ import {
 } from '../http.ts';
 import { type Call, pathParam, type RouteEntry } from '../router.ts';
 
-/** The connector keys that only appear when asked for with `expand`. */
-const EXPANDS = [
-  'sources',
-  'fields',
-  'payment_fields',
-  'countries',
-  'urls',
-] as const satisfies readonly ConnectorExpand[];
-
 function countryCodesParam(params: URLSearchParams): Set<string> | undefined {
   const codes = csvParam(params, 'country_codes');
   if (codes === undefined || codes.length === 0) return undefined;
@@ -36,13 +27,14 @@ function countryCodesParam(params: URLSearchParams): Set<string> | undefined {
   return new Set(codes.map((code) => code.toUpperCase()));
 }
 
+/** The `expand` query parameter: the connector keys asked for (`CONNECTOR_EXPANDS`); 400 for any other name. */
 function expandParam(params: URLSearchParams): Set<ConnectorExpand> {
   const names = csvParam(params, 'expand') ?? [];
   const expand = new Set<ConnectorExpand>();
   for (const name of names) {
-    const known = EXPANDS.find((candidate) => candidate === name);
+    const known = CONNECTOR_EXPANDS.find((candidate) => candidate === name);
     if (known === undefined) {
-      throw invalidValue(`expand: unknown property "${name}" (expected one of ${EXPANDS.join(', ')})`);
+      throw invalidValue(`expand: unknown property "${name}" (expected one of ${CONNECTOR_EXPANDS.join(', ')})`);
     }
     expand.add(known);
   }
@@ -64,7 +56,7 @@ export function includesString(list: unknown, value: string): boolean {
 /** The connector as the API shows it: expandable keys only when asked for (an empty list when the data has none). */
 export function presentConnector(connector: Connector, expand: ReadonlySet<ConnectorExpand> = new Set()): Mutable {
   const out: Mutable = { ...connector };
-  for (const key of EXPANDS) {
+  for (const key of CONNECTOR_EXPANDS) {
     if (!expand.has(key)) delete out[key];
     else if (out[key] === undefined) out[key] = [];
   }
