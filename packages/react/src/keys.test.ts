@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { connectorKeys, normalizeConnectorsListParams } from './keys.ts';
+import { connectorKeys, connectorMutationKeys, normalizeConnectorsListParams, parseConnectorKey } from './keys.ts';
 
 const client = { baseUrl: 'https://acme.biapi.pro/2.0' };
 const other = { baseUrl: 'https://other.biapi.pro/2.0' };
@@ -93,5 +93,82 @@ describe('connectorKeys', () => {
     expect(count(connectorKeys.detail(client, 'u'), true)).toBe(1);
     expect(count(connectorKeys.sources(client, 'u'))).toBe(1);
     expect(count(connectorKeys.source(client, 'u', 3))).toBe(1);
+  });
+});
+
+describe('parseConnectorKey', () => {
+  const french = { ...client, language: 'fr' };
+  const scope = 'https://acme.biapi.pro/2.0';
+
+  it('names the fields of every kind of entry key', () => {
+    expect(parseConnectorKey(connectorKeys.list(client, { countryCodes: ['fr'], expand: ['countries'] }))).toEqual({
+      kind: 'list',
+      scope,
+      params: { countryCodes: ['FR'], expand: ['countries'] },
+    });
+    expect(parseConnectorKey(connectorKeys.detail(french, 40, ['fields']))).toEqual({
+      kind: 'detail',
+      scope: `${scope} (fr)`,
+      ref: '40',
+      params: { expand: ['fields'] },
+    });
+    expect(parseConnectorKey(connectorKeys.sources(client, 'u', { countryCodes: ['de'] }))).toEqual({
+      kind: 'sources',
+      scope,
+      ref: 'u',
+      params: { countryCodes: ['DE'] },
+    });
+    expect(parseConnectorKey(connectorKeys.source(client, 'u', 3))).toEqual({
+      kind: 'source',
+      scope,
+      ref: 'u',
+      sourceId: 3,
+    });
+    expect(parseConnectorKey(connectorKeys.source(client, 'u', undefined))).toMatchObject({ sourceId: null });
+    expect(parseConnectorKey(connectorKeys.connectionList(client, ['connector']))).toEqual({
+      kind: 'connectionList',
+      scope,
+      params: { expand: ['connector'] },
+    });
+    expect(parseConnectorKey(connectorKeys.connection(client, 7))).toEqual({
+      kind: 'connection',
+      scope,
+      id: 7,
+      params: {},
+    });
+  });
+
+  it('reads the parameters back as the key holds them, normalized', () => {
+    const parsed = parseConnectorKey(connectorKeys.list(client, { idPayment: 12, expand: ['urls', 'countries'] }));
+    expect(parsed?.kind === 'list' && parsed.params).toEqual({ idPayment: '12', expand: ['countries', 'urls'] });
+  });
+
+  it('gives null for prefixes, which name a group of entries', () => {
+    expect(parseConnectorKey(connectorKeys.all)).toBeNull();
+    expect(parseConnectorKey(connectorKeys.client(client))).toBeNull();
+    expect(parseConnectorKey(connectorKeys.lists(client))).toBeNull();
+    expect(parseConnectorKey(connectorKeys.details(client))).toBeNull();
+    expect(parseConnectorKey(connectorKeys.connections(client))).toBeNull();
+    expect(parseConnectorKey(connectorKeys.detail(client, 'u').slice(0, 4))).toBeNull();
+  });
+
+  it('gives null for keys this library did not make', () => {
+    expect(parseConnectorKey([])).toBeNull();
+    expect(parseConnectorKey(['todos', 1])).toBeNull();
+    expect(parseConnectorKey(['other-library', scope, 'list', {}])).toBeNull();
+    expect(parseConnectorKey(['connector-kit', 42, 'list', {}])).toBeNull();
+    expect(parseConnectorKey(['connector-kit', scope, 'unknown', {}])).toBeNull();
+    // The right words in the wrong layout.
+    expect(parseConnectorKey(['connector-kit', scope, 'list', 'FR'])).toBeNull();
+    expect(parseConnectorKey(['connector-kit', scope, 'list', {}, 'extra'])).toBeNull();
+    expect(parseConnectorKey(['connector-kit', scope, 'detail', 40, {}])).toBeNull();
+    expect(parseConnectorKey(['connector-kit', scope, 'detail', 'u', ['fields']])).toBeNull();
+    expect(parseConnectorKey(['connector-kit', scope, 'source', 'u', '3'])).toBeNull();
+    expect(parseConnectorKey(['connector-kit', scope, 'connections', 'detail', 'x', {}])).toBeNull();
+  });
+
+  it('gives null for mutation keys, which name no cache entry', () => {
+    expect(parseConnectorKey(connectorMutationKeys.all(client))).toBeNull();
+    expect(parseConnectorKey(connectorMutationKeys.updateConnector(client))).toBeNull();
   });
 });

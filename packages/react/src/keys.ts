@@ -154,6 +154,79 @@ export const connectorKeys = {
     [ROOT, scopeOf(client), 'connections', 'detail', id ?? null, expandParams(expand)] as const,
 };
 
+/**
+ * What one cache entry's key says, field by field: what the entry holds (`kind`), the client's API root (`scope`)
+ * and the parameters it was fetched with. The counterpart of `connectorKeys`, for code that walks the cache.
+ */
+export type ParsedConnectorKey =
+  | { kind: 'list'; scope: string; params: NormalizedConnectorsListParams }
+  | { kind: 'detail'; scope: string; ref: string; params: NormalizedConnectorParams }
+  | { kind: 'sources'; scope: string; ref: string; params: NormalizedConnectorSourcesParams }
+  | { kind: 'source'; scope: string; ref: string; sourceId: number | null }
+  | { kind: 'connectionList'; scope: string; params: NormalizedConnectionParams }
+  | { kind: 'connection'; scope: string; id: number | null; params: NormalizedConnectionParams };
+
+/** The parameters at the end of a connections key. */
+interface NormalizedConnectionParams {
+  expand?: readonly ConnectionExpand[];
+}
+
+function isParams(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isIdOrNull = (value: unknown): value is number | null => value === null || typeof value === 'number';
+
+/**
+ * Reads a query key made by `connectorKeys.list`, `detail`, `sources`, `source`, `connectionList` or `connection`.
+ * Anything else gives `null`: keys of other libraries or of the app, and the prefixes (`lists`, `details`…), which
+ * name a group of entries rather than one.
+ */
+export function parseConnectorKey(queryKey: readonly unknown[]): ParsedConnectorKey | null {
+  const [root, scope, kind, ...rest] = queryKey;
+  if (root !== ROOT || typeof scope !== 'string') return null;
+  switch (kind) {
+    case 'list': {
+      const [params] = rest;
+      return rest.length === 1 && isParams(params)
+        ? { kind, scope, params: params as NormalizedConnectorsListParams }
+        : null;
+    }
+    case 'detail':
+    case 'sources': {
+      const [ref, params] = rest;
+      if (rest.length !== 2 || typeof ref !== 'string' || !isParams(params)) return null;
+      return kind === 'detail'
+        ? { kind, scope, ref, params: params as NormalizedConnectorParams }
+        : { kind, scope, ref, params: params as NormalizedConnectorSourcesParams };
+    }
+    case 'source': {
+      const [ref, sourceId] = rest;
+      return rest.length === 2 && typeof ref === 'string' && isIdOrNull(sourceId)
+        ? { kind, scope, ref, sourceId }
+        : null;
+    }
+    case 'connections': {
+      const [what, ...more] = rest;
+      if (what === 'list') {
+        const [params] = more;
+        return more.length === 1 && isParams(params)
+          ? { kind: 'connectionList', scope, params: params as NormalizedConnectionParams }
+          : null;
+      }
+      if (what === 'detail') {
+        const [id, params] = more;
+        return more.length === 2 && isIdOrNull(id) && isParams(params)
+          ? { kind: 'connection', scope, id, params: params as NormalizedConnectionParams }
+          : null;
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
 /** Sorted, unique connection expands, as a parameters object (`{}` without any). */
 function expandParams(expand: readonly ConnectionExpand[] | undefined): { expand?: readonly ConnectionExpand[] } {
   const normalized = normalizeExpand(expand);

@@ -1,7 +1,7 @@
 import type { ConnectorUpdateRequest } from '@connector-kit/core';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { connectorIdentity, patchConnectors, touchesConnectors } from './cache.ts';
 import { connectorMutationKeys } from './keys.ts';
+import { connectorIdentity, patchConnectors, touchesConnectors } from './optimistic-updates.ts';
 import { useOptimisticWrite } from './use-optimistic-write.ts';
 
 /** Changes to apply, by connector UUID. */

@@ -118,19 +118,22 @@ export function connectorFieldKey(name: string): string {
 
 /** Every field of the connector for the form's kind, whatever the mechanism: their values live side by side. */
 function allFields(connector: Connector, kind: ConnectorFormKind): ConnectorField[] {
-  const list = kind === 'payment' ? connector.payment_fields : connector.fields;
-  return (Array.isArray(list) ? list : []).filter((f): f is ConnectorField => typeof f?.name === 'string');
+  const given = kind === 'payment' ? connector.payment_fields : connector.fields;
+  return (Array.isArray(given) ? given : []).filter(
+    (field): field is ConnectorField => typeof field?.name === 'string',
+  );
 }
 
 /** Whether a value counts as empty, as the schema reads it. */
 const isEmpty = (field: ConnectorField, value: string) => (field.type === 'password' ? !value : !value.trim());
 
+/** The form's starting values: the prefilled value of each field, or `''`. */
 function initialValues(fields: ConnectorField[], defaults: Readonly<Record<string, string>> | undefined) {
   const values: ConnectorFormValues = {};
-  for (const f of fields) {
-    const key = connectorFieldKey(f.name);
+  for (const field of fields) {
+    const key = connectorFieldKey(field.name);
     if (key in values) continue;
-    const value = defaults && Object.hasOwn(defaults, f.name) ? defaults[f.name] : undefined;
+    const value = defaults && Object.hasOwn(defaults, field.name) ? defaults[field.name] : undefined;
     values[key] = typeof value === 'string' ? value : '';
   }
   return values;
@@ -165,23 +168,27 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
   const connectorKey = `${kind}\u0000${connector.uuid}`;
 
   // The mechanism chosen in the form when uncontrolled, for the connector it was chosen for.
-  const [own, setOwn] = useState<{ for: string; mechanism: AuthMechanism | undefined }>(() => ({
+  const [chosenMechanism, setChosenMechanism] = useState<{ for: string; mechanism: AuthMechanism | undefined }>(() => ({
     for: connectorKey,
     mechanism: defaultAuthMechanism,
   }));
-  const requested = controlledMechanism ?? (own.for === connectorKey ? own.mechanism : defaultAuthMechanism);
+  const requestedMechanism =
+    controlledMechanism ?? (chosenMechanism.for === connectorKey ? chosenMechanism.mechanism : defaultAuthMechanism);
   const plan = useMemo(
-    () => planConnectorForm(connector, { authMechanism: requested, kind }),
-    [connector, requested, kind],
+    () => planConnectorForm(connector, { authMechanism: requestedMechanism, kind }),
+    [connector, requestedMechanism, kind],
   );
   const { steps } = plan;
   const planKey = `${connectorKey}\u0000${plan.authMechanism}`;
 
   const fields = useMemo(() => allFields(connector, kind), [connector, kind]);
-  const planned = useMemo(() => steps.flatMap((s) => s.fields), [steps]);
+  const plannedFields = useMemo(() => steps.flatMap((planStep) => planStep.fields), [steps]);
   const resolver = useMemo(
-    () => fieldsResolver(buildFieldsSchema(planned.map((f) => ({ ...f, name: connectorFieldKey(f.name) })))),
-    [planned],
+    () =>
+      fieldsResolver(
+        buildFieldsSchema(plannedFields.map((field) => ({ ...field, name: connectorFieldKey(field.name) }))),
+      ),
+    [plannedFields],
   );
 
   const defaultsRef = useRef(defaultValues);
@@ -220,7 +227,7 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
   }, [form]);
 
   useEffect(() => {
-    if (fields.some((f) => typeof f.regex === 'string' && f.regex !== '')) void preloadSafeRegexEngine();
+    if (fields.some((field) => typeof field.regex === 'string' && field.regex !== '')) void preloadSafeRegexEngine();
   }, [fields]);
 
   const [position, setPosition] = useState(() => ({
@@ -252,14 +259,15 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
     [readOnlyNames],
   );
 
-  const collect = useCallback(
-    (list: readonly ConnectorField[]) => {
+  /** The values to hand over for these fields, by field `name`: an optional field left empty is left out. */
+  const submittedValues = useCallback(
+    (fieldsToSubmit: readonly ConnectorField[]) => {
       const entries: [string, string][] = [];
-      for (const f of list) {
-        const fixed = isReadOnly(f.name) ? defaultsRef.current?.[f.name] : undefined;
-        const raw = fixed ?? form.getValues(connectorFieldKey(f.name));
+      for (const field of fieldsToSubmit) {
+        const readOnlyValue = isReadOnly(field.name) ? defaultsRef.current?.[field.name] : undefined;
+        const raw = readOnlyValue ?? form.getValues(connectorFieldKey(field.name));
         const value = typeof raw === 'string' ? raw : '';
-        if (!isEmpty(f, value) || f.required === true) entries.push([f.name, value]);
+        if (!isEmpty(field, value) || field.required === true) entries.push([field.name, value]);
       }
       // Own properties whatever the name, `__proto__` included.
       return Object.fromEntries(entries);
@@ -269,18 +277,18 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
 
   /** Validates these fields; on failure focuses the first invalid one, on its own step if need be. */
   const validate = useCallback(
-    async (list: readonly ConnectorField[]) => {
-      const keys = list.map((f) => connectorFieldKey(f.name));
+    async (fieldsToValidate: readonly ConnectorField[]) => {
+      const keys = fieldsToValidate.map((field) => connectorFieldKey(field.name));
       if (!keys.length) return true;
       const valid = await form.trigger(keys);
       if (valid) return true;
-      const first = list.find((f) => form.getFieldState(connectorFieldKey(f.name)).invalid);
-      if (first) {
-        const key = connectorFieldKey(first.name);
-        const owner = steps.findIndex((s) => s.fields.includes(first));
-        if (owner >= 0 && owner !== stepIndex) {
+      const firstInvalid = fieldsToValidate.find((field) => form.getFieldState(connectorFieldKey(field.name)).invalid);
+      if (firstInvalid) {
+        const key = connectorFieldKey(firstInvalid.name);
+        const ownStepIndex = steps.findIndex((planStep) => planStep.fields.includes(firstInvalid));
+        if (ownStepIndex >= 0 && ownStepIndex !== stepIndex) {
           pendingFocus.current = key;
-          goTo(owner);
+          goTo(ownStepIndex);
         } else {
           form.setFocus(key);
         }
@@ -291,19 +299,21 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
   );
 
   const [isSubmitting, setSubmitting] = useState(false);
-  const busy = useRef(false);
-  const run = useCallback(async (task: () => Promise<boolean>) => {
-    if (busy.current) return false;
-    busy.current = true;
+  const submitting = useRef(false);
+  /** Runs a submission (`onSubmit` or `onWebauth`) unless one is running already; resolves to whether it went through. */
+  const runExclusiveSubmission = useCallback(async (submission: () => Promise<boolean>) => {
+    if (submitting.current) return false;
+    submitting.current = true;
     setSubmitting(true);
     try {
-      return await task();
+      return await submission();
     } finally {
-      busy.current = false;
+      submitting.current = false;
       setSubmitting(false);
     }
   }, []);
 
+  // The callbacks and plan of the last render, read once a submission's validation has resolved.
   const latest = useRef({ onSubmit, onWebauth, connector, plan });
   latest.current = { onSubmit, onWebauth, connector, plan };
 
@@ -318,23 +328,24 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
     if (stepIndex > 0) goTo(stepIndex - 1);
   }, [goTo, stepIndex]);
 
-  const finish = useCallback(async () => {
-    if (!(await validate(planned))) return false;
+  /** Validates every planned field and hands the values to `onSubmit`. */
+  const validateAndSubmit = useCallback(async () => {
+    if (!(await validate(plannedFields))) return false;
     const { onSubmit: submitTo, connector: current, plan: currentPlan } = latest.current;
-    const last = currentPlan.steps[currentPlan.steps.length - 1];
+    const lastStep = currentPlan.steps[currentPlan.steps.length - 1];
     await submitTo({
       connector: current,
       authMechanism: currentPlan.authMechanism,
-      values: collect(planned),
-      webauth: last?.webauth ?? false,
-      source: last?.source ?? null,
+      values: submittedValues(plannedFields),
+      webauth: lastStep?.webauth ?? false,
+      source: lastStep?.source ?? null,
     });
     return true;
-  }, [validate, planned, collect]);
+  }, [validate, plannedFields, submittedValues]);
 
   const continueToBank = useCallback(
     () =>
-      run(async () => {
+      runExclusiveSubmission(async () => {
         if (!(await validate(step.fields))) return false;
         const { onWebauth: webauthTo, connector: current } = latest.current;
         if (webauthTo) {
@@ -342,7 +353,7 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
             connector: current,
             source: step.source,
             authMechanism: step.authMechanism,
-            values: collect(step.fields),
+            values: submittedValues(step.fields),
           });
           if (!isLastStep) goTo(stepIndex + 1);
           return true;
@@ -351,21 +362,21 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
           goTo(stepIndex + 1);
           return true;
         }
-        return finish();
+        return validateAndSubmit();
       }),
-    [run, validate, step, collect, isLastStep, goTo, stepIndex, finish],
+    [runExclusiveSubmission, validate, step, submittedValues, isLastStep, goTo, stepIndex, validateAndSubmit],
   );
 
   const submit = useCallback(async () => {
     if (step.webauth) return continueToBank();
     if (!isLastStep) return next();
-    return run(finish);
-  }, [step, continueToBank, isLastStep, next, run, finish]);
+    return runExclusiveSubmission(validateAndSubmit);
+  }, [step, continueToBank, isLastStep, next, runExclusiveSubmission, validateAndSubmit]);
 
   const setAuthMechanism = useCallback(
     (mechanism: AuthMechanism) => {
       if (mechanism === plan.authMechanism) return;
-      if (controlledMechanism === undefined) setOwn({ for: connectorKey, mechanism });
+      if (controlledMechanism === undefined) setChosenMechanism({ for: connectorKey, mechanism });
       form.clearErrors();
       onAuthMechanismChange?.(mechanism);
     },

@@ -1,6 +1,6 @@
 import type { Connector, ConnectorExpand, ConnectorRef } from '@connector-kit/core';
 import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cachedConnector, initialDataFrom } from './cache.ts';
+import { cachedConnector, initialDataFrom } from './cache-answers.ts';
 import { type ConnectorQueryKey, normalizeExpand } from './keys.ts';
 import { useConnectorsClient } from './provider.tsx';
 import { connectorQueryOptions, isConnectorRef } from './query-options.ts';

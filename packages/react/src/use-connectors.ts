@@ -1,6 +1,6 @@
 import type { ConnectorsPage } from '@connector-kit/core';
 import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cachedConnectorsPage, initialDataFrom } from './cache.ts';
+import { cachedConnectorsPage, initialDataFrom } from './cache-answers.ts';
 import { type ConnectorsListParams, type ConnectorsListQueryKey, normalizeConnectorsListParams } from './keys.ts';
 import { useConnectorsClient } from './provider.tsx';
 import { connectorsQueryOptions } from './query-options.ts';

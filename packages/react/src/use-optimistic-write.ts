@@ -7,8 +7,8 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { type CacheSnapshot, type OptimisticWrite, refreshAfterWrite, restoreSnapshot } from './cache.ts';
 import { type ConnectorsClientScope, connectorKeys } from './keys.ts';
+import { type CacheSnapshot, type OptimisticWrite, refreshAfterWrite, restoreSnapshot } from './optimistic-updates.ts';
 import { useConnectorsClient } from './provider.tsx';
 
 /** What a write does to the cache of its client. */

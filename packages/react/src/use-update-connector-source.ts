@@ -1,7 +1,7 @@
 import type { ConnectorRef, ConnectorSource, ConnectorSourceUpdateRequest } from '@connector-kit/core';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { connectorIdentity, patchSource, touchesSources } from './cache.ts';
 import { connectorMutationKeys } from './keys.ts';
+import { connectorIdentity, patchSource, touchesSources } from './optimistic-updates.ts';
 import { useOptimisticWrite } from './use-optimistic-write.ts';
 
 export interface UpdateConnectorSourceVariables {
