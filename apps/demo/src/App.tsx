@@ -1,11 +1,13 @@
 import { createConnectorsClient } from '@connector-kit/core';
 import { ConnectorsProvider, createConnectorsQueryClient, type GetLogoUrl } from '@connector-kit/react';
-import { LocaleProvider, localeDirection, SUPPORTED_LOCALES, type SupportedLocale } from '@connector-kit/ui';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { LocaleProvider, localeDirection, type SupportedLocale } from '@connector-kit/ui';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AdminPage } from './admin/AdminPage.tsx';
+import { adminMessages } from './admin/messages.tsx';
 import { CallbackPage } from './callback/CallbackPage.tsx';
 import { ConnectPage } from './connect/ConnectPage.tsx';
-import { type DemoMessages, demoMessages, nativeLanguageName, uiMessages } from './i18n.ts';
+import { type DemoMessages, demoMessages, uiMessages } from './i18n.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { type Page, type Theme, useConnectorFromHash, useLocaleChoice, usePage, useTheme } from './preferences.ts';
 
 /** The demo's own server route to the connectors API; it holds the config token (see server/proxy.ts). */
@@ -16,10 +18,6 @@ const API_ROOT = '/api/2.0';
  * `POWENS_DOMAIN`. Defined once, so that the avatars are not rendered again for a new function.
  */
 const getLogoUrl: GetLogoUrl = (connector) => `${API_ROOT}/logos/${encodeURIComponent(connector.uuid)}-thumbnail.webp`;
-
-function isSupported(value: string): value is SupportedLocale {
-  return (SUPPORTED_LOCALES as readonly string[]).includes(value);
-}
 
 function ThemeIcon({ theme }: { theme: Theme }) {
   return (
@@ -46,7 +44,6 @@ interface HeaderProps {
 }
 
 function Header({ page, locale, onLocaleChange, theme, onThemeChange, messages: m }: HeaderProps) {
-  const id = useId();
   // Absolute: the callback page lives at /callback, outside the hash routes.
   const links: { page: Page; href: string; label: string }[] = [
     { page: 'connect', href: '/#/connect', label: m.connectPage },
@@ -73,23 +70,7 @@ function Header({ page, locale, onLocaleChange, theme, onThemeChange, messages: 
           </ul>
         </nav>
         <div className="demo-settings">
-          <div className="demo-settings__locale">
-            <label htmlFor={`${id}-locale`}>{m.language}</label>
-            <select
-              id={`${id}-locale`}
-              className="demo-select"
-              value={locale}
-              onChange={(event) => {
-                if (isSupported(event.target.value)) onLocaleChange(event.target.value);
-              }}
-            >
-              {SUPPORTED_LOCALES.map((tag) => (
-                <option key={tag} value={tag} lang={tag}>
-                  {nativeLanguageName(tag)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LanguageSwitcher locale={locale} onLocaleChange={onLocaleChange} label={m.language} />
           <button
             type="button"
             className="demo-theme-toggle"
@@ -121,9 +102,10 @@ export function App() {
   }, [locale]);
 
   useEffect(() => {
-    const title = page === 'admin' ? 'Manage connectors' : page === 'callback' ? m.callbackTitle : m.connectTitle;
+    const title =
+      page === 'admin' ? adminMessages[locale].title : page === 'callback' ? m.callbackTitle : m.connectTitle;
     document.title = `${title} · connector-kit`;
-  }, [page, m]);
+  }, [page, m, locale]);
 
   // After a move between pages, the focus goes to the new page's title, as after a page load.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -150,7 +132,7 @@ export function App() {
         />
         <main id="main" tabIndex={-1} className="demo-main">
           {page === 'admin' ? (
-            <AdminPage headingRef={heading} />
+            <AdminPage locale={locale} headingRef={heading} />
           ) : page === 'callback' ? (
             <CallbackPage messages={m} locale={locale} />
           ) : (

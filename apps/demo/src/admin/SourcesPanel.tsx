@@ -1,21 +1,14 @@
 import type { Connector, ConnectorSource, ConnectorSourceUpdateRequest } from '@connector-kit/core';
 import { useConnectorSources } from '@connector-kit/react';
 import { ErrorState } from '@connector-kit/ui';
+import type { AdminMessages } from './messages.tsx';
 import { powensDateTime } from './rows.ts';
 
-const MECHANISM_LABELS: Record<string, string> = {
-  credentials: 'credentials (form)',
-  webauth: 'webauth (bank’s page)',
-};
-
-function mechanismLabel(mechanism: string): string {
-  return MECHANISM_LABELS[mechanism] ?? mechanism;
-}
-
-function formatDisabled(value: string): string {
+/** A source's `disabled` date (a Powens DateTime, UTC) in the page's language. */
+function formatDisabled(value: string, locale: string): string {
   const date = new Date(`${value.replace(' ', 'T')}${/[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? '' : 'Z'}`);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export interface SourcesPanelProps {
@@ -23,19 +16,23 @@ export interface SourcesPanelProps {
   id: string;
   pending: ReadonlySet<string>;
   onUpdate: (connector: Connector, source: ConnectorSource, body: ConnectorSourceUpdateRequest) => void;
+  messages: AdminMessages;
+  locale: string;
 }
 
 /** The sources of one connector: switch a source's authentication mechanism, disable or enable it. */
-export function SourcesPanel({ connector, id, pending, onUpdate }: SourcesPanelProps) {
+export function SourcesPanel({ connector, id, pending, onUpdate, messages, locale }: SourcesPanelProps) {
   const { data: sources, error, isPending, refetch } = useConnectorSources(connector.uuid);
   const captionId = `${id}-caption`;
+  const m = messages.sources;
+  const mechanismLabel = (mechanism: string) => m.mechanisms[mechanism] ?? mechanism;
 
   if (sources === undefined) {
     return (
       <div id={id} className="demo-sources">
         {isPending ? (
           <p role="status" className="demo-muted">
-            Loading the sources of {connector.name}…
+            {m.loading(connector.name)}
           </p>
         ) : (
           <ErrorState error={error} onRetry={() => void refetch()} />
@@ -47,17 +44,17 @@ export function SourcesPanel({ connector, id, pending, onUpdate }: SourcesPanelP
   return (
     <div id={id} className="demo-sources">
       {sources.length === 0 ? (
-        <p className="demo-muted">{connector.name} has no sources.</p>
+        <p className="demo-muted">{m.empty(connector.name)}</p>
       ) : (
         <table className="demo-table demo-table--compact" aria-labelledby={captionId}>
-          <caption id={captionId}>Sources of {connector.name}</caption>
+          <caption id={captionId}>{m.caption(connector.name)}</caption>
           <thead>
             <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Authentication</th>
-              <th scope="col">Status</th>
+              <th scope="col">{m.sourceColumn}</th>
+              <th scope="col">{m.authenticationColumn}</th>
+              <th scope="col">{m.statusColumn}</th>
               <th scope="col">
-                <span className="ck-visually-hidden">Action</span>
+                <span className="ck-visually-hidden">{messages.actionColumn}</span>
               </th>
             </tr>
           </thead>
@@ -76,17 +73,17 @@ export function SourcesPanel({ connector, id, pending, onUpdate }: SourcesPanelP
                   <td>
                     {options.length < 2 ? (
                       <span>
-                        {current ? mechanismLabel(current) : 'none'}{' '}
-                        <span className="demo-muted">(the only one available)</span>
+                        {current ? mechanismLabel(current) : m.noMechanism}{' '}
+                        <span className="demo-muted">{m.onlyMechanism}</span>
                       </span>
                     ) : (
                       <select
                         className="demo-select demo-select--small"
-                        aria-label={`Authentication of source ${source.name || source.id}`}
+                        aria-label={m.authenticationOf(source.name || String(source.id))}
                         value={current}
                         onChange={(event) => onUpdate(connector, source, { auth_mechanism: event.target.value })}
                       >
-                        {current === '' ? <option value="">none</option> : null}
+                        {current === '' ? <option value="">{m.noMechanism}</option> : null}
                         {options.map((mechanism) => (
                           <option key={mechanism} value={mechanism}>
                             {mechanismLabel(mechanism)}
@@ -98,22 +95,22 @@ export function SourcesPanel({ connector, id, pending, onUpdate }: SourcesPanelP
                   <td>
                     {disabled ? (
                       <span className="ck-badge ck-badge--warning">
-                        Disabled since {formatDisabled(source.disabled ?? '')}
+                        {m.disabledSince(formatDisabled(source.disabled ?? '', locale))}
                       </span>
                     ) : (
-                      <span className="ck-badge">Enabled</span>
+                      <span className="ck-badge">{m.enabled}</span>
                     )}
                   </td>
                   <td className="demo-table__action">
                     <button
                       type="button"
                       className="ck-button ck-button--secondary demo-button--small"
-                      aria-label={`${disabled ? 'Enable' : 'Disable'} source ${source.name || source.id}`}
+                      aria-label={(disabled ? m.enableSource : m.disableSource)(source.name || String(source.id))}
                       onClick={() =>
                         onUpdate(connector, source, { disabled: disabled ? null : powensDateTime(new Date()) })
                       }
                     >
-                      {disabled ? 'Enable' : 'Disable'}
+                      {disabled ? m.enable : m.disable}
                     </button>
                   </td>
                 </tr>

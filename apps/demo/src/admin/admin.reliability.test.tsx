@@ -4,7 +4,7 @@ import { ConnectorsProvider } from '@connector-kit/react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   BASE_URL,
   CONFIG_TOKEN,
@@ -26,6 +26,7 @@ import {
 } from '../../../../packages/ui/src/test/faults.ts';
 import { failOnConsoleErrorsAndRejections } from '../../../../packages/ui/src/test/guards.ts';
 import { AdminPage } from './AdminPage.tsx';
+import { takeUnknownSearchElementReport } from './testing.tsx';
 
 /*
  * The fault matrix of the admin console, through the emulator:
@@ -43,22 +44,8 @@ import { AdminPage } from './AdminPage.tsx';
 
 setupEmulatorServer();
 
-beforeAll(() => {
-  // jsdom does not know the HTML `<search>` element the filters sit in (Chromium does), and React reports an unknown
-  // tag the first time it renders one. That one report is taken here, checked to be exactly that, before the guard
-  // below starts counting.
-  const reports: string[] = [];
-  const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    reports.push(args.map(String).join(' '));
-  });
-  try {
-    render(<search />).unmount();
-  } finally {
-    spy.mockRestore();
-  }
-  expect(document.createElement('search')).toBeInstanceOf(HTMLUnknownElement);
-  expect(reports).toEqual([expect.stringMatching(/^The tag <%s> is unrecognized in this browser\b.* search$/)]);
-});
+// React's report of the `<search>` element jsdom does not know is taken before the guard below starts counting.
+takeUnknownSearchElementReport();
 failOnConsoleErrorsAndRejections();
 
 beforeEach(() => {

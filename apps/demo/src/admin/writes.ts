@@ -14,15 +14,20 @@ import {
 } from '@connector-kit/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
+import type { WriteMessages } from './messages.tsx';
 
 /** The expands the admin table reads, for the list and for each connector read on its own. */
 export const ADMIN_EXPAND = ['countries', 'sources'] as const satisfies readonly ConnectorExpand[];
 
+/** A write of the admin page, as its sentences name it. */
+export type WriteAction =
+  | { kind: 'hide' | 'unhide'; connectors: readonly Connector[] }
+  | { kind: 'switch-source'; connector: Connector; source: ConnectorSource; mechanism: string }
+  | { kind: 'enable-source' | 'disable-source'; connector: Connector; source: ConnectorSource };
+
 export interface WriteFailure {
-  /** What was attempted, e.g. `Hiding “BNP Paribas”`. */
-  action: string;
-  /** What happened, in a sentence: `failureSentence(action, error)`. */
-  sentence: string;
+  /** What was attempted. */
+  action: WriteAction;
   error: unknown;
   retry: () => void;
 }
@@ -33,27 +38,61 @@ export interface AdminWrites {
   /** The last write that failed (its optimistic change has been rolled back), until dismissed or retried. */
   failure: WriteFailure | null;
   dismissFailure(): void;
-  /** The outcome of the last write that succeeded, for a polite live region. */
+  /** The outcome of the last write, for a polite live region. */
   announcement: string;
   setHidden(connectors: readonly Connector[], hidden: boolean): void;
   updateSource(connector: Connector, source: ConnectorSource, body: ConnectorSourceUpdateRequest): void;
 }
 
-const quote = (name: string) => `“${name}”`;
+/** The connectors a hide or unhide names: one by its quoted name, several by their number. */
+function describeConnectors(messages: WriteMessages, connectors: readonly Connector[]): string {
+  const [first] = connectors;
+  return connectors.length === 1 && first ? messages.quote(first.name) : messages.connectors(connectors.length);
+}
+
+/** What was attempted, e.g. `Hiding “BNP Paribas”`. */
+export function attemptText(messages: WriteMessages, action: WriteAction): string {
+  const { quote } = messages;
+  switch (action.kind) {
+    case 'hide':
+      return messages.hiding(describeConnectors(messages, action.connectors));
+    case 'unhide':
+      return messages.unhiding(describeConnectors(messages, action.connectors));
+    case 'switch-source':
+      return messages.switchingSource(quote(action.source.name), quote(action.connector.name), action.mechanism);
+    case 'enable-source':
+      return messages.enablingSource(quote(action.source.name), quote(action.connector.name));
+    case 'disable-source':
+      return messages.disablingSource(quote(action.source.name), quote(action.connector.name));
+  }
+}
+
+/** What a write that succeeded did, e.g. `“BNP Paribas” hidden.` */
+export function doneText(messages: WriteMessages, action: WriteAction): string {
+  const { quote } = messages;
+  switch (action.kind) {
+    case 'hide':
+      return messages.hidden(describeConnectors(messages, action.connectors), action.connectors.length);
+    case 'unhide':
+      return messages.visibleAgain(describeConnectors(messages, action.connectors), action.connectors.length);
+    case 'switch-source':
+      return messages.sourceSwitched(quote(action.source.name), action.mechanism);
+    case 'enable-source':
+      return messages.sourceEnabled(quote(action.source.name));
+    case 'disable-source':
+      return messages.sourceDisabled(quote(action.source.name));
+  }
+}
 
 /**
  * What a failed write means for the admin. An answer that arrived but could not be read (a 2xx with a broken body)
  * may come from a write the server did apply: the table is refreshed from the server instead of claiming an undo.
  */
-export function failureSentence(action: string, error: unknown): string {
+export function failureSentence(messages: WriteMessages, action: WriteAction, error: unknown): string {
+  const attempt = attemptText(messages, action);
   return error instanceof ConnectorsError && error.kind === 'response'
-    ? `${action}: the server's answer could not be read; the table shows what the server holds now.`
-    : `${action} failed; the change was undone.`;
-}
-
-function describeConnectors(connectors: readonly Connector[]): string {
-  const [first] = connectors;
-  return connectors.length === 1 && first ? quote(first.name) : `${connectors.length} connectors`;
+    ? messages.unreadable(attempt)
+    : messages.failed(attempt);
 }
 
 /**
@@ -64,7 +103,7 @@ function describeConnectors(connectors: readonly Connector[]): string {
  * `remember` is called with the connectors about to be hidden: the list will leave them out, so the page keeps
  * them by UUID and reads them one by one.
  */
-export function useAdminWrites(remember: (uuids: readonly string[]) => void): AdminWrites {
+export function useAdminWrites(remember: (uuids: readonly string[]) => void, messages: WriteMessages): AdminWrites {
   const client = useConnectorsClient();
   const queryClient = useQueryClient();
   const updateConnector = useUpdateConnector().mutateAsync;
@@ -73,22 +112,26 @@ export function useAdminWrites(remember: (uuids: readonly string[]) => void): Ad
   const [pending, setPending] = useState<ReadonlySet<string>>(() => new Set());
   const [failure, setFailure] = useState<WriteFailure | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const counter = useRef(0);
+  const announcementCount = useRef(0);
+  // Outcomes are announced in the language shown when they arrive.
+  const messagesRef = useRef(messages);
+  messagesRef.current = messages;
 
-  const run = useCallback((action: string, keys: readonly string[], write: () => Promise<unknown>, done: string) => {
+  const startWrite = useCallback((action: WriteAction, keys: readonly string[], write: () => Promise<unknown>) => {
+    const announce = (text: string) => {
+      // A counter keeps two identical messages in a row distinct for screen readers.
+      announcementCount.current += 1;
+      setAnnouncement(`${text}${announcementCount.current % 2 === 0 ? '' : '\u200b'}`);
+    };
     const attempt = async (): Promise<void> => {
       setFailure(null);
       setPending((current) => new Set([...current, ...keys]));
       try {
         await write();
-        // A counter keeps two identical messages in a row distinct for screen readers.
-        counter.current += 1;
-        setAnnouncement(`${done}${counter.current % 2 === 0 ? '' : '\u200b'}`);
+        announce(doneText(messagesRef.current, action));
       } catch (error) {
-        const sentence = failureSentence(action, error);
-        setFailure({ action, sentence, error, retry: () => void attempt() });
-        counter.current += 1;
-        setAnnouncement(`${sentence}${counter.current % 2 === 0 ? '' : '\u200b'}`);
+        setFailure({ action, error, retry: () => void attempt() });
+        announce(failureSentence(messagesRef.current, action, error));
       } finally {
         setPending((current) => {
           const next = new Set(current);
@@ -112,39 +155,28 @@ export function useAdminWrites(remember: (uuids: readonly string[]) => void): Ad
           if (queryClient.getQueryData(queryKey) === undefined) queryClient.setQueryData(queryKey, connector);
         }
       }
-      const verb = hidden ? 'Hiding' : 'Unhiding';
-      const what = describeConnectors(connectors);
       const keys = connectors.map((connector) => connector.uuid);
       const [only] = connectors;
       const write =
         connectors.length === 1 && only
           ? () => updateConnector({ connector: only.uuid, body: { hidden } })
           : () => batchUpdate(Object.fromEntries(connectors.map((connector) => [connector.uuid, { hidden }])));
-      run(`${verb} ${what}`, keys, write, `${what} ${hidden ? 'hidden' : 'visible again'}.`);
+      startWrite({ kind: hidden ? 'hide' : 'unhide', connectors }, keys, write);
     },
-    [client, queryClient, remember, run, updateConnector, batchUpdate],
+    [client, queryClient, remember, startWrite, updateConnector, batchUpdate],
   );
 
   const updateSource = useCallback(
     (connector: Connector, source: ConnectorSource, body: ConnectorSourceUpdateRequest) => {
-      const change =
+      const action: WriteAction =
         body.auth_mechanism !== undefined
-          ? `Switching source ${quote(source.name)} of ${quote(connector.name)} to ${body.auth_mechanism}`
-          : body.disabled === null
-            ? `Enabling source ${quote(source.name)} of ${quote(connector.name)}`
-            : `Disabling source ${quote(source.name)} of ${quote(connector.name)}`;
-      const done =
-        body.auth_mechanism !== undefined
-          ? `Source ${quote(source.name)} now uses ${body.auth_mechanism}.`
-          : `Source ${quote(source.name)} ${body.disabled === null ? 'enabled' : 'disabled'}.`;
-      run(
-        change,
-        [`${connector.uuid}/${source.id}`],
-        () => updateSourceAsync({ connector: connector.uuid, sourceId: source.id, body }),
-        done,
+          ? { kind: 'switch-source', connector, source, mechanism: body.auth_mechanism }
+          : { kind: body.disabled === null ? 'enable-source' : 'disable-source', connector, source };
+      startWrite(action, [`${connector.uuid}/${source.id}`], () =>
+        updateSourceAsync({ connector: connector.uuid, sourceId: source.id, body }),
       );
     },
-    [run, updateSourceAsync],
+    [startWrite, updateSourceAsync],
   );
 
   const dismissFailure = useCallback(() => setFailure(null), []);
