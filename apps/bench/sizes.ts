@@ -46,6 +46,10 @@ async function loadEsbuild(): Promise<EsbuildBuild> {
 const REACT = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'scheduler'];
 const OUR_PEERS = ['@radix-ui/react-select', '@tanstack/react-query', 'react-hook-form', 'zod'];
 const SOURCE_CONDITION = '@connector-kit/source';
+/** Loaded on demand by field patterns that need it (a chunk of its own in an app): not part of a page's load. */
+const LAZY = ['re2js'];
+const PROVIDER =
+  "export { ConnectorsProvider } from '@connector-kit/react'; export { createConnectorsClient } from '@connector-kit/core';";
 
 interface Entry {
   name: string;
@@ -73,6 +77,27 @@ const oursFrom = (from: 'dist' | 'source'): Entry[] => {
       external: REACT,
       conditions,
       note: 'with @radix-ui/react-select and every peer the import still reaches',
+    },
+    {
+      name: `ours: page with ConnectorPicker, own code (${label})`,
+      code: `export { ConnectorPicker } from '@connector-kit/ui'; ${PROVIDER}`,
+      external: [...REACT, ...OUR_PEERS, ...LAZY],
+      conditions,
+      note: 'ConnectorPicker + ConnectorsProvider + createConnectorsClient: a page that fetches and picks',
+    },
+    {
+      name: `ours: page with ConnectFlow, own code (${label})`,
+      code: `export { ConnectFlow } from '@connector-kit/ui'; ${PROVIDER}`,
+      external: [...REACT, ...OUR_PEERS, ...LAZY],
+      conditions,
+      note: 'ConnectFlow (picker, form, hand-off and direct path, English) + provider + client',
+    },
+    {
+      name: `ours: minimal import (${label})`,
+      code: "export { ConnectorsProvider, useConnectors } from '@connector-kit/react'; export { createConnectorsClient } from '@connector-kit/core';",
+      external: [...REACT, ...OUR_PEERS, ...LAZY],
+      conditions,
+      note: 'createConnectorsClient + ConnectorsProvider + useConnectors: data only',
     },
   ];
 };
@@ -109,6 +134,13 @@ const entries: Entry[] = [
     conditions: [],
     note: 'useCombobox and its dependencies',
   },
+  {
+    name: 'downshift + @tanstack/react-virtual',
+    code: "export { useCombobox } from 'downshift'; export { useVirtualizer } from '@tanstack/react-virtual';",
+    external: REACT,
+    conditions: [],
+    note: 'useCombobox and useVirtualizer: the virtualized downshift contender',
+  },
 ];
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -124,7 +156,7 @@ function compressed(contents: Uint8Array) {
 }
 
 const versions = Object.fromEntries(
-  ['cmdk', 'react-select', 'downshift', '@radix-ui/react-select'].map((name) => {
+  ['cmdk', 'react-select', 'downshift', '@tanstack/react-virtual', '@radix-ui/react-select'].map((name) => {
     const manifest = JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')) as {
       version: string;
     };

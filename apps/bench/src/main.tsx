@@ -21,6 +21,8 @@ const modules: Record<ContenderName, () => Promise<ContenderModule>> = {
   cmdk: () => import('./contenders/cmdk.tsx'),
   'react-select': () => import('./contenders/react-select.tsx'),
   downshift: () => import('./contenders/downshift.tsx'),
+  'downshift-virtual': () => import('./contenders/downshift-virtual.tsx'),
+  bare: () => import('./contenders/bare.tsx'),
 };
 
 function positiveInteger(value: string | null, fallback: number): number {
@@ -42,6 +44,12 @@ function showError(message: string): never {
 
 async function start() {
   const params = new URLSearchParams(location.search);
+  // `?page=flow`: ConnectFlow's picker → form step (flow.ts), in its own chunk.
+  if (params.get('page') === 'flow') {
+    const { startFlowPage } = await import('./flow/page.tsx');
+    await startFlowPage(params);
+    return;
+  }
   const requested = params.get('contender') ?? 'ours';
   if (!(CONTENDERS as readonly string[]).includes(requested)) {
     showError(`unknown contender "${requested}": one of ${CONTENDERS.join(', ')}`);

@@ -1,6 +1,6 @@
 /** What a bench page exposes as `window.__bench`, and what the runner reads back. Types only. */
 
-export const CONTENDERS = ['ours', 'cmdk', 'react-select', 'downshift'] as const;
+export const CONTENDERS = ['ours', 'cmdk', 'react-select', 'downshift', 'downshift-virtual', 'bare'] as const;
 export type ContenderName = (typeof CONTENDERS)[number];
 
 /** CSS selectors of the parts of a contender's page. */
