@@ -19,6 +19,8 @@ const react18 = (name: string) => path.join(import.meta.dirname, 'test/react18/n
 export default defineConfig({
   plugins: [workspaceSources(), react()],
   test: {
+    // The default output, then what the reliability cases that passed cover (test/reliability.ts).
+    reporters: ['default', './test/reliability-reporter.ts'],
     projects: [
       // Apps bring their own projects (the demo's end-to-end tests).
       'apps/*/vitest.config.ts',

@@ -49,11 +49,25 @@ export function createEmulatorServer(connectors: readonly Connector[]) {
     });
   }
 
+  /** The requests of one method whose path under the API root matches `path`. */
+  function requestsTo(method: string, path: RegExp): SeenRequest[] {
+    const root = new URL(EMULATOR_BASE_URL).pathname;
+    return seenRequests.filter(
+      (request) =>
+        request.method === method &&
+        request.url.pathname.startsWith(root) &&
+        path.test(request.url.pathname.slice(root.length)),
+    );
+  }
+
   return {
     emulator,
     server,
     seenRequests,
+    requestsTo,
     setup,
     setFaults: (...faults: Fault[]) => emulator.setFaults(faults),
   };
 }
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -85,7 +85,7 @@ describe('the static Storybook site', () => {
     await preview.getByRole('heading', { level: 1, name: 'ConnectorPicker' }).waitFor();
     await preview.getByText('A bank picker: a country select, a search field').waitFor();
     // The props table, from the component's types.
-    await preview.getByRole('cell', { name: 'defaultCountry', exact: true }).waitFor();
+    await preview.getByRole('cell', { name: 'defaultCountryCode', exact: true }).waitFor();
     // The first story, at the top of the page, with the emulator's banks.
     await preview.getByRole('listbox', { name: 'Banks' }).first().getByRole('option').first().waitFor();
     await screenshot(page, 'autodocs-page');

@@ -44,7 +44,7 @@ describe('server-side rendering', () => {
         ),
       );
 
-    const picker = render(createElement(ui.ConnectorPicker, { defaultCountry: 'FR' }));
+    const picker = render(createElement(ui.ConnectorPicker, { defaultCountryCode: 'FR' }));
     expect(picker).toContain('Rechercher votre banque');
     expect(picker).toContain('role="listbox"');
 

@@ -29,8 +29,6 @@ import { passesUnchanged } from './unchanged.ts';
 
 /** A string, or a function that returns one (for example from your own session endpoint). */
 export type TokenSource = string | (() => string | Promise<string>);
-/** The config token, as a string or a getter. */
-export type ConfigTokenSource = TokenSource;
 
 export interface ConnectorsClientOptions {
   /** Your Powens domain, `acme-sandbox` or `acme-sandbox.biapi.pro`: the client calls `https://<domain>.biapi.pro/2.0`. */
@@ -43,7 +41,7 @@ export interface ConnectorsClientOptions {
    * The config token for the four write endpoints. Sent as `Authorization: Bearer …` on those only, never on a
    * read. It is a server secret: in a browser app, prefer a proxy that adds the header (see the README).
    */
-  configToken?: ConfigTokenSource;
+  configToken?: TokenSource;
   /**
    * A user's token for the connections routes (`/users/me/...`): sent as `Authorization: Bearer …` there only, never
    * on a connector route. A permanent user token is a server secret too: in a browser app, leave it out and point

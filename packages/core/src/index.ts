@@ -1,5 +1,4 @@
 export {
-  type ConfigTokenSource,
   type ConnectionRequestOptions,
   type ConnectorRef,
   type ConnectorsClient,
@@ -11,7 +10,6 @@ export {
   type ListConnectorSourcesOptions,
   type ListConnectorsOptions,
   type RequestOptions,
-  resolveBaseUrl,
   type SyncConnectionOptions,
   type TokenSource,
   type UpdateConnectionBody,
@@ -28,7 +26,6 @@ export {
   type WebviewCallbackResult,
 } from './connect/callback.ts';
 export {
-  createHandoffState,
   createHandoffStore,
   HANDOFF_STORAGE_KEY,
   HANDOFF_TTL_MS,
@@ -39,7 +36,6 @@ export {
   type HandoffStorage,
   type HandoffStore,
   type HandoffStoreOptions,
-  isSafeReturnPath,
   readWebviewCallback,
   type WebviewCallback,
 } from './connect/handoff.ts';

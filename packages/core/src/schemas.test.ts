@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { assertProperty } from '../../../test/reliability.ts';
 import {
   apiErrorBodySchema,
   connectorFieldSchema,
@@ -7,11 +10,12 @@ import {
   connectorsListSchema,
   paymentSettingsSchema,
 } from './schemas.ts';
+import { connectorEntries, EXTRA_KEY_PREFIX, isConnectorEntry, wrongType } from './test/arbitraries.ts';
 
 /** A connector shaped like the real payloads described in real-world-notes.md. */
 const realLooking = {
   id: 40,
-  uuid: '338178e6-3d01-564f-9a7b-52ca442459bf',
+  uuid: TEST_CONNECTOR_UUID,
   name: 'Connecteur de test',
   hidden: null,
   charged: true,
@@ -122,5 +126,65 @@ describe('nested objects', () => {
 
   it('reads a Powens error body', () => {
     expect(apiErrorBodySchema.parse({ code: 'bug', description: 'x', request_id: 123 }).request_id).toBe(123);
+  });
+});
+
+/** Runs per property on random payloads: enough to find the odd case, few enough for the suite to stay quick. */
+const PAYLOAD_RUNS = 1000;
+
+describe('the schemas, on random payloads', () => {
+  // Unusable field patterns are reported once each with `console.warn`: random patterns would fill the output.
+  let warn: MockInstance<typeof console.warn> | undefined;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    warn?.mockRestore();
+  });
+
+  it('never throw, accept every list whose entries all have a uuid, and keep unknown keys and values', () => {
+    assertProperty(
+      fc.property(
+        connectorEntries(),
+        fc.oneof(fc.integer(), wrongType),
+        fc.constantFrom('connectors', 'banks'),
+        (list, total, key) => {
+          const result = connectorsListSchema.safeParse({ [key]: list, total });
+          expect(result.success).toBe(list.every(isConnectorEntry));
+          if (!result.success) return;
+          const parsed = (result.data.connectors ?? result.data.banks ?? []) as Record<string, unknown>[];
+          expect(parsed).toHaveLength(list.length);
+          for (const [i, raw] of (list as Record<string, unknown>[]).entries()) {
+            const out = parsed[i] as Record<string, unknown>;
+            expect(out.uuid).toBe(raw.uuid);
+            // Keys the reference does not list pass through untouched.
+            for (const name of Object.keys(raw).filter((k) => k.startsWith(EXTRA_KEY_PREFIX))) {
+              expect(out[name]).toEqual(raw[name]);
+            }
+            // Enum-like values the reference does not list are kept as they are.
+            if (typeof raw.auth_mechanism === 'string') expect(out.auth_mechanism).toBe(raw.auth_mechanism);
+            // A value of the wrong type is dropped, never passed on.
+            expect(typeof out.name).toBe('string');
+            if (typeof raw.name === 'string') expect(out.name).toBe(raw.name);
+            if (out.color !== undefined && out.color !== null) expect(typeof out.color).toBe('string');
+            for (const list of ['fields', 'sources', 'countries', 'urls', 'products'] as const) {
+              if (out[list] !== undefined && out[list] !== null) expect(Array.isArray(out[list])).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: PAYLOAD_RUNS },
+    );
+  });
+
+  it('never throw on any value at all', () => {
+    assertProperty(
+      fc.property(fc.anything(), (value) => {
+        connectorsListSchema.safeParse(value);
+        connectorsListSchema.safeParse({ connectors: [value] });
+        connectorSchema.safeParse(value);
+      }),
+      { numRuns: PAYLOAD_RUNS },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { demoConnectors, generateConnectors } from '@connector-kit/mock-api';
+import { demoConnectors, generateConnectors, TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
@@ -11,7 +11,7 @@ import { passesUnchanged } from './unchanged.ts';
 const viaJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
 
 const valid = {
-  uuid: '338178e6-3d01-564f-9a7b-52ca442459bf',
+  uuid: TEST_CONNECTOR_UUID,
   name: 'Connecteur de test',
   hidden: null,
   beta: false,

@@ -1,6 +1,13 @@
+import { connectorSchema, connectorSourceSchema } from '@connector-kit/core';
 import { describe, expect, it } from 'vitest';
 import { TEST_CONNECTOR_UUID } from './data/index.ts';
-import { createEmulator, DEFAULT_CLIENT_ID, type Emulator, type EmulatorRoute } from './emulator.ts';
+import {
+  createEmulator,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CONFIG_TOKEN,
+  type Emulator,
+  type EmulatorRoute,
+} from './emulator.ts';
 import { APP_CALLBACK, buildRequest, codeOf, send } from './test-client.ts';
 import { fixtureConnectors } from './test-fixtures.ts';
 
@@ -127,5 +134,37 @@ describe('the lost-response fault', () => {
       emulator.handle(buildRequest('DELETE', `/2.0/users/me/connections/${connectionId}`, { token })),
     ).rejects.toThrow(TypeError);
     expect(emulator.connections).toEqual([]);
+  });
+});
+
+/* The `wrong-shape` fault breaks every answer it touches, whatever the objects carry besides their identifier. */
+
+async function wrongShapeAnswer(method: string, path: string, body?: unknown) {
+  const emulator = createEmulator({ faults: [{ kind: 'wrong-shape' }] });
+  const response = await emulator.handle(
+    new Request(`https://emulator.test/2.0${path}`, {
+      method,
+      ...(method === 'GET' ? {} : { headers: { Authorization: `Bearer ${DEFAULT_CONFIG_TOKEN}` } }),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+  );
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+describe('the wrong-shape fault', () => {
+  it('takes its id from a source that also has a uuid of its own', async () => {
+    const source = await wrongShapeAnswer('GET', `/connectors/${TEST_CONNECTOR_UUID}/sources/400`);
+    expect(source).toHaveProperty('uuid');
+    expect(source).not.toHaveProperty('id');
+    expect(connectorSourceSchema.safeParse(source).success).toBe(false);
+
+    const updated = await wrongShapeAnswer('PUT', `/connectors/${TEST_CONNECTOR_UUID}/sources/400`, { disabled: null });
+    expect(connectorSourceSchema.safeParse(updated).success).toBe(false);
+  });
+
+  it('takes its uuid from a connector', async () => {
+    const connector = await wrongShapeAnswer('GET', `/connectors/${TEST_CONNECTOR_UUID}?expand=sources`);
+    expect(connectorSchema.safeParse(connector).success).toBe(false);
   });
 });

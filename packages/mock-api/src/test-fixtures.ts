@@ -1,7 +1,8 @@
 /** A small dataset for the emulator's own tests: one connector per case the routes must tell apart. */
 import type { Connector } from '@connector-kit/core';
+import { TEST_CONNECTOR_UUID } from './data/index.ts';
 
-export const FIXTURE_TEST_UUID = '338178e6-3d01-564f-9a7b-52ca442459bf';
+export const FIXTURE_TEST_UUID = TEST_CONNECTOR_UUID;
 export const FIXTURE_GERMAN_UUID = '5a3c8e9d-2f4b-4c1a-9e7d-6b8f0a1c2d3e';
 export const FIXTURE_HIDDEN_UUID = '9f0e1d2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f';
 export const FIXTURE_PROVIDER_UUID = 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f';

@@ -9,8 +9,8 @@ describe('resolveDefaultCountry', () => {
   const available = new Set(['FR', 'DE', 'BE']);
 
   it('takes the given default, normalized, even null', () => {
-    expect(resolveDefaultCountry({ defaultCountry: 'be', available, languages: ['de-DE'] })).toBe('BE');
-    expect(resolveDefaultCountry({ defaultCountry: null, available, languages: ['de-DE'] })).toBeNull();
+    expect(resolveDefaultCountry({ defaultCountryCode: 'be', available, languages: ['de-DE'] })).toBe('BE');
+    expect(resolveDefaultCountry({ defaultCountryCode: null, available, languages: ['de-DE'] })).toBeNull();
   });
 
   it('else the first language whose region has connectors', () => {

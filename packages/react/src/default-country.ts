@@ -9,9 +9,9 @@ export function browserRegions(
         : undefined,
 ): string[] {
   const regions: string[] = [];
-  for (const tag of languages ?? []) {
+  for (const language of languages ?? []) {
     try {
-      const region = new Intl.Locale(tag).maximize().region;
+      const region = new Intl.Locale(language).maximize().region;
       if (region && !regions.includes(region)) regions.push(region);
     } catch {
       // Not a valid language tag: skip it.
@@ -22,7 +22,7 @@ export function browserRegions(
 
 export interface ResolveDefaultCountryParams {
   /** The country asked for by the app: a code, or `null` for every country. Wins when given. */
-  defaultCountry?: string | null | undefined;
+  defaultCountryCode?: string | null | undefined;
   /** The countries that have connectors (upper-case codes), e.g. the keys of `countConnectorsByCountry`. */
   available: { has(code: string): boolean };
   /** BCP 47 tags, most preferred first; `navigator.languages` by default. */
@@ -30,15 +30,17 @@ export interface ResolveDefaultCountryParams {
 }
 
 /**
- * The country a picker starts on: the app's `defaultCountry` when given; else the region of the browser's language
+ * The country a picker starts on: the app's `defaultCountryCode` when given; else the region of the browser's language
  * (`fr-BE` → BE, `de` → DE once maximized), the first one that has connectors; else `null`, every country.
  */
 export function resolveDefaultCountry({
-  defaultCountry,
+  defaultCountryCode,
   available,
   languages,
 }: ResolveDefaultCountryParams): string | null {
-  if (defaultCountry !== undefined) return defaultCountry === null ? null : defaultCountry.trim().toUpperCase() || null;
+  if (defaultCountryCode !== undefined) {
+    return defaultCountryCode === null ? null : defaultCountryCode.trim().toUpperCase() || null;
+  }
   for (const region of browserRegions(languages)) if (available.has(region)) return region;
   return null;
 }

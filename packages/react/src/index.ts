@@ -84,12 +84,8 @@ export {
   useConnectorSearch,
 } from './use-connector-search.ts';
 export { type UseConnectorSourceOptions, useConnectorSource } from './use-connector-source.ts';
-export {
-  type UseConnectorSourcesOptions,
-  type UseConnectorSourcesParams,
-  useConnectorSources,
-} from './use-connector-sources.ts';
-export { type UseConnectorsOptions, type UseConnectorsParams, useConnectors } from './use-connectors.ts';
+export { type UseConnectorSourcesOptions, useConnectorSources } from './use-connector-sources.ts';
+export { type UseConnectorsOptions, useConnectors } from './use-connectors.ts';
 export { type UseControllableStateParams, useControllableState } from './use-controllable-state.ts';
 export { type UpdateConnectorVariables, useUpdateConnector } from './use-update-connector.ts';
 export { type UpdateConnectorSourceVariables, useUpdateConnectorSource } from './use-update-connector-source.ts';

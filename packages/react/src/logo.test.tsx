@@ -3,9 +3,10 @@ import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { type GetLogoUrl, safeLogoUrl, useConnectorLogoUrl } from './logo.ts';
 import { ConnectorsProvider } from './provider.tsx';
+import { TEST_CONNECTOR_UUID } from './test/fixtures.ts';
 import { createTestClient } from './test/render.tsx';
 
-const connector = { uuid: '338178e6-3d01-564f-9a7b-52ca442459bf', name: 'Connecteur de test' };
+const connector = { uuid: TEST_CONNECTOR_UUID, name: 'Connecteur de test' };
 const powens: GetLogoUrl = ({ uuid }) => `https://acme-sandbox.biapi.pro/2.0/logos/${uuid}-thumbnail.webp`;
 
 function providerWith(getLogoUrl?: GetLogoUrl) {
@@ -19,7 +20,7 @@ function providerWith(getLogoUrl?: GetLogoUrl) {
 
 describe('safeLogoUrl', () => {
   it.each([
-    'https://acme-sandbox.biapi.pro/2.0/logos/338178e6-3d01-564f-9a7b-52ca442459bf-thumbnail.webp',
+    `https://acme-sandbox.biapi.pro/2.0/logos/${TEST_CONNECTOR_UUID}-thumbnail.webp`,
     'http://127.0.0.1:4010/2.0/logos/x-thumbnail.webp',
     '/api/2.0/logos/x-thumbnail.webp',
     'logos/x.webp',
@@ -54,9 +55,7 @@ describe('useConnectorLogoUrl', () => {
   it('asks the provider’s getLogoUrl, with the connector', () => {
     const getLogoUrl = vi.fn(powens);
     const { result } = renderHook(() => useConnectorLogoUrl(connector), { wrapper: providerWith(getLogoUrl) });
-    expect(result.current).toBe(
-      'https://acme-sandbox.biapi.pro/2.0/logos/338178e6-3d01-564f-9a7b-52ca442459bf-thumbnail.webp',
-    );
+    expect(result.current).toBe(`https://acme-sandbox.biapi.pro/2.0/logos/${TEST_CONNECTOR_UUID}-thumbnail.webp`);
     expect(getLogoUrl).toHaveBeenCalledWith(connector);
   });
 

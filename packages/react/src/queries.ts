@@ -30,8 +30,6 @@ export {
   type NormalizedConnectorParams,
   type NormalizedConnectorSourcesParams,
   type NormalizedConnectorsListParams,
-  normalizeConnectorSourcesParams,
-  normalizeConnectorsListParams,
 } from './keys.ts';
 export {
   connectorsRetryDelay,

@@ -77,7 +77,7 @@ describe('useConnectorForm', () => {
   it('on submit, goes back to the step of an invalid value and focuses it there', async () => {
     const { result, onSubmit } = renderForm(TEST, {
       defaultAuthMechanism: 'credentials',
-      defaultValues: { openapiwebsite: 'par', login: 'x', password: 'y' },
+      fieldValues: { openapiwebsite: 'par', login: 'x', password: 'y' },
     });
     await act(() => result.current.next());
     expect(result.current.stepIndex).toBe(1);
@@ -98,7 +98,7 @@ describe('useConnectorForm', () => {
     ]);
     const { result, onSubmit } = renderForm(connector, {
       // JSON.parse makes `__proto__` an own key, as a server answer would.
-      defaultValues: JSON.parse('{"a.b":"1","__proto__":"2","toString":"3","webauthOnly":"x","other":"y"}'),
+      fieldValues: JSON.parse('{"a.b":"1","__proto__":"2","toString":"3","webauthOnly":"x","other":"y"}'),
     });
     expect(await act(() => result.current.submit())).toBe(true);
     const values = onSubmit.mock.calls[0]?.[0].values;
@@ -147,7 +147,7 @@ describe('useConnectorForm', () => {
     const onWebauth = vi.fn();
     const { result, onSubmit } = renderForm(TEST, {
       defaultAuthMechanism: 'credentials',
-      defaultValues: { openapiwebsite: 'par', password: 'hunter2' },
+      fieldValues: { openapiwebsite: 'par', password: 'hunter2' },
       onWebauth,
     });
     expect(await act(() => result.current.submit())).toBe(true);
@@ -162,7 +162,7 @@ describe('useConnectorForm', () => {
   });
 
   it('submits a last webauth step through onSubmit when there is no onWebauth', async () => {
-    const { result, onSubmit } = renderForm(TEST, { defaultValues: { openapiwebsite: 'pro' } });
+    const { result, onSubmit } = renderForm(TEST, { fieldValues: { openapiwebsite: 'pro' } });
     expect(await act(() => result.current.continueToBank())).toBe(true);
     expect(onSubmit).toHaveBeenCalledWith({
       connector: TEST,
@@ -185,7 +185,7 @@ describe('useConnectorForm', () => {
   it('locks prefilled read-only values only', async () => {
     const connector = connectorWith([field('login'), field('branch'), field('code', { required: false })]);
     const { result, onSubmit } = renderForm(connector, {
-      defaultValues: { login: 'me', branch: '042' },
+      fieldValues: { login: 'me', branch: '042' },
       readOnly: ['branch', 'code'],
     });
     expect(result.current.isReadOnly('branch')).toBe(true);
@@ -207,9 +207,9 @@ describe('useConnectorForm', () => {
   it('starts over with a new connector', async () => {
     const first = connectorWith([field('login')]);
     const second = connectorWith([field('login'), field('pin')], { uuid: 'c-2' });
-    const { result, rerender, onSubmit } = renderForm(first, { defaultValues: { login: 'a' } });
+    const { result, rerender, onSubmit } = renderForm(first, { fieldValues: { login: 'a' } });
     act(() => result.current.form.setValue('login', 'typed'));
-    rerender({ connector: second, options: { defaultValues: { pin: '1' }, onSubmit } });
+    rerender({ connector: second, options: { fieldValues: { pin: '1' }, onSubmit } });
     await waitFor(() => expect(result.current.form.getValues()).toEqual({ login: '', pin: '1' }));
   });
 
@@ -223,7 +223,7 @@ describe('useConnectorForm', () => {
 
   it('keeps its prefilled values under StrictMode', () => {
     const { result } = renderHook(
-      () => useConnectorForm(TEST, { onSubmit: () => {}, defaultValues: { openapiwebsite: 'pro' } }),
+      () => useConnectorForm(TEST, { onSubmit: () => {}, fieldValues: { openapiwebsite: 'pro' } }),
       { wrapper: StrictMode },
     );
     expect(result.current.form.getValues('openapiwebsite')).toBe('pro');
@@ -233,7 +233,7 @@ describe('useConnectorForm', () => {
     let release = () => {};
     const onSubmit = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
     const { result } = renderHook(() =>
-      useConnectorForm(connectorWith([field('login')]), { onSubmit, defaultValues: { login: 'x' } }),
+      useConnectorForm(connectorWith([field('login')]), { onSubmit, fieldValues: { login: 'x' } }),
     );
     let first: Promise<boolean> = Promise.resolve(false);
     act(() => {

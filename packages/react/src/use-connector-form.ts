@@ -49,10 +49,10 @@ export interface UseConnectorFormOptions {
   /** Called when the user picks another mechanism. */
   onAuthMechanismChange?: ((authMechanism: AuthMechanism) => void) | undefined;
   /**
-   * Prefilled values by field `name` (like the Powens Webview's `connectorFieldValues`). Read on the first render and
-   * again when the connector changes.
+   * Prefilled values by field `name`: one connector's entry of the Powens Webview's `connectorFieldValues`. Read on
+   * the first render and again when the connector changes.
    */
-  defaultValues?: Readonly<Record<string, string>> | undefined;
+  fieldValues?: Readonly<Record<string, string>> | undefined;
   /** Names of fields whose prefilled value cannot be edited. A field without a prefilled value stays editable. */
   readOnly?: readonly string[] | undefined;
   /** `connection` (default) asks for `fields`; `payment` for `payment_fields`. */
@@ -158,7 +158,7 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
     authMechanism: controlledMechanism,
     defaultAuthMechanism,
     onAuthMechanismChange,
-    defaultValues,
+    fieldValues,
     readOnly,
     kind = 'connection',
     defaultStep = 'first',
@@ -191,10 +191,10 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
     [plannedFields],
   );
 
-  const defaultsRef = useRef(defaultValues);
-  defaultsRef.current = defaultValues;
+  const fieldValuesRef = useRef(fieldValues);
+  fieldValuesRef.current = fieldValues;
   const form = useForm<ConnectorFormValues>({
-    defaultValues: initialValues(fields, defaultValues),
+    defaultValues: initialValues(fields, fieldValues),
     resolver,
     mode: 'onTouched',
     reValidateMode: 'onChange',
@@ -206,7 +206,7 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
   useEffect(() => {
     if (formFor.current === connectorKey) return;
     formFor.current = connectorKey;
-    form.reset(initialValues(fields, defaultsRef.current));
+    form.reset(initialValues(fields, fieldValuesRef.current));
   }, [connectorKey, fields, form]);
 
   // Values are cleared on unmount. Under StrictMode's simulated unmount they are put back on the next mount.
@@ -216,7 +216,7 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
   useEffect(() => {
     if (cleared.current) {
       cleared.current = false;
-      form.reset(initialValues(fieldsRef.current, defaultsRef.current));
+      form.reset(initialValues(fieldsRef.current, fieldValuesRef.current));
     }
     return () => {
       cleared.current = true;
@@ -253,7 +253,7 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
   const isReadOnly = useCallback(
     (name: string) => {
       if (!readOnlyNames.has(name)) return false;
-      const value = defaultsRef.current?.[name];
+      const value = fieldValuesRef.current?.[name];
       return typeof value === 'string' && value !== '';
     },
     [readOnlyNames],
@@ -264,7 +264,7 @@ export function useConnectorForm(connector: Connector, options: UseConnectorForm
     (fieldsToSubmit: readonly ConnectorField[]) => {
       const entries: [string, string][] = [];
       for (const field of fieldsToSubmit) {
-        const readOnlyValue = isReadOnly(field.name) ? defaultsRef.current?.[field.name] : undefined;
+        const readOnlyValue = isReadOnly(field.name) ? fieldValuesRef.current?.[field.name] : undefined;
         const raw = readOnlyValue ?? form.getValues(connectorFieldKey(field.name));
         const value = typeof raw === 'string' ? raw : '';
         if (!isEmpty(field, value) || field.required === true) entries.push([field.name, value]);

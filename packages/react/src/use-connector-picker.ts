@@ -97,7 +97,7 @@ export function useConnectorPicker(options: UseConnectorPickerOptions): UseConne
   const countryCode =
     chosenCountry !== undefined
       ? chosenCountry
-      : resolveDefaultCountry({ defaultCountry: defaultCountryCode, available: countryCounts, languages });
+      : resolveDefaultCountry({ defaultCountryCode, available: countryCounts, languages });
 
   const search = useConnectorSearch({
     ...options,

@@ -5,7 +5,6 @@ import { useConnectorsClient } from './provider.tsx';
 import { connectorSourcesQueryOptions } from './query-options.ts';
 import type { ConnectorsQueryHookOptions } from './types.ts';
 
-export type UseConnectorSourcesParams = ConnectorSourcesParams;
 export type UseConnectorSourcesOptions = ConnectorsQueryHookOptions<ConnectorSource[], ConnectorSourcesQueryKey>;
 
 /**
@@ -14,7 +13,7 @@ export type UseConnectorSourcesOptions = ConnectorsQueryHookOptions<ConnectorSou
  */
 export function useConnectorSources(
   ref: ConnectorRef | null | undefined,
-  params: UseConnectorSourcesParams = {},
+  params: ConnectorSourcesParams = {},
   options: UseConnectorSourcesOptions = {},
 ): UseQueryResult<ConnectorSource[], Error> {
   const client = useConnectorsClient();

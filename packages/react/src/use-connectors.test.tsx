@@ -1,12 +1,13 @@
 import { ConnectorsApiError, ConnectorsResponseError } from '@connector-kit/core';
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { ConnectorsListParams } from './keys.ts';
 import { connectorKeys } from './keys.ts';
 import { connectorsQueryOptions } from './query-options.ts';
 import { ALPHA, BETA, DELTA, GAMMA, names } from './test/fixtures.ts';
 import { createTestClient, createTestQueryClient, renderHookWithClient } from './test/render.tsx';
 import { requestCount, seenRequests, setFaults, setupEmulatorServer } from './test/server.ts';
-import { type UseConnectorsParams, useConnectors } from './use-connectors.ts';
+import { useConnectors } from './use-connectors.ts';
 
 setupEmulatorServer();
 
@@ -79,7 +80,7 @@ describe('useConnectors', () => {
   });
 
   it('serves a country filter seen before from the cache', async () => {
-    const { result, rerender } = renderHookWithClient((params: UseConnectorsParams) => useConnectors(params), {
+    const { result, rerender } = renderHookWithClient((params: ConnectorsListParams) => useConnectors(params), {
       initialProps: { countryCodes: ['FR'] },
     });
     await waitFor(() => expect(result.current.status).toBe('success'));
@@ -96,7 +97,7 @@ describe('useConnectors', () => {
   });
 
   it('answers a country filter from a cached list with the countries expand, with no request', async () => {
-    const { result, rerender } = renderHookWithClient((params: UseConnectorsParams) => useConnectors(params), {
+    const { result, rerender } = renderHookWithClient((params: ConnectorsListParams) => useConnectors(params), {
       initialProps: { expand: ['countries'] },
     });
     await waitFor(() => expect(result.current.status).toBe('success'));
@@ -121,7 +122,7 @@ describe('useConnectors', () => {
 
   it('answers a country filter from the cache exactly as the server would', async () => {
     const { result, rerender, queryClient } = renderHookWithClient(
-      (params: UseConnectorsParams) => useConnectors(params),
+      (params: ConnectorsListParams) => useConnectors(params),
       { initialProps: { expand: ['countries', 'urls'] } },
     );
     await waitFor(() => expect(result.current.status).toBe('success'));
@@ -149,8 +150,8 @@ describe('useConnectors', () => {
   });
 
   it('requests a country filter the cache cannot answer', async () => {
-    const { result, rerender } = renderHookWithClient((params: UseConnectorsParams) => useConnectors(params), {
-      initialProps: { expand: ['countries'] } as UseConnectorsParams,
+    const { result, rerender } = renderHookWithClient((params: ConnectorsListParams) => useConnectors(params), {
+      initialProps: { expand: ['countries'] } as ConnectorsListParams,
     });
     await waitFor(() => expect(result.current.status).toBe('success'));
 
@@ -167,8 +168,8 @@ describe('useConnectors', () => {
   });
 
   it('does not answer from a list without the countries expand', async () => {
-    const { result, rerender } = renderHookWithClient((params: UseConnectorsParams) => useConnectors(params), {
-      initialProps: {} as UseConnectorsParams,
+    const { result, rerender } = renderHookWithClient((params: ConnectorsListParams) => useConnectors(params), {
+      initialProps: {} as ConnectorsListParams,
     });
     await waitFor(() => expect(result.current.status).toBe('success'));
     rerender({ countryCodes: ['DE'] });
@@ -178,8 +179,8 @@ describe('useConnectors', () => {
 
   it('refreshes in the background a filter answered from a list that is out of date', async () => {
     const { result, rerender, queryClient, client } = renderHookWithClient(
-      (params: UseConnectorsParams) => useConnectors(params),
-      { initialProps: { expand: ['countries'] } as UseConnectorsParams },
+      (params: ConnectorsListParams) => useConnectors(params),
+      { initialProps: { expand: ['countries'] } as ConnectorsListParams },
     );
     await waitFor(() => expect(result.current.status).toBe('success'));
     await queryClient.invalidateQueries({ queryKey: connectorKeys.lists(client), refetchType: 'none' });

@@ -6,7 +6,6 @@ import { useConnectorsClient } from './provider.tsx';
 import { connectorsQueryOptions } from './query-options.ts';
 import type { ConnectorsQueryHookOptions } from './types.ts';
 
-export type UseConnectorsParams = ConnectorsListParams;
 export type UseConnectorsOptions = ConnectorsQueryHookOptions<ConnectorsPage, ConnectorsListQueryKey>;
 
 /**
@@ -16,9 +15,12 @@ export type UseConnectorsOptions = ConnectorsQueryHookOptions<ConnectorsPage, Co
  * answer is not requested: a filter seen before is served from the cache while fresh, and a country filter is
  * answered from a cached list of the same client without a country filter, with the same `idPayment` and with
  * the `countries` expand and every expand asked for.
+ *
+ * A refresh that fails keeps the list it had: `data` stays, `isRefetchError` is true (until a fetch succeeds) and
+ * `refetch()` tries again. `ConnectorPicker` then says "Could not refresh" with a "Try again" button.
  */
 export function useConnectors(
-  params: UseConnectorsParams = {},
+  params: ConnectorsListParams = {},
   options: UseConnectorsOptions = {},
 ): UseQueryResult<ConnectorsPage, Error> {
   const client = useConnectorsClient();

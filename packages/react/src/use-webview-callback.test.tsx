@@ -3,9 +3,10 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TEST_CONNECTOR_UUID } from './test/fixtures.ts';
 import { type UseWebviewCallbackOptions, useWebviewCallback } from './use-webview-callback.ts';
 
-const bank = { uuid: '338178e6-3d01-564f-9a7b-52ca442459bf', name: 'Connecteur de test' };
+const bank = { uuid: TEST_CONNECTOR_UUID, name: 'Connecteur de test' };
 
 afterEach(() => {
   sessionStorage.clear();

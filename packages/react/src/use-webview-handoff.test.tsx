@@ -2,9 +2,10 @@ import { createHandoffStore, HANDOFF_STORAGE_KEY } from '@connector-kit/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TEST_CONNECTOR_UUID } from './test/fixtures.ts';
 import { type UseWebviewHandoffOptions, useWebviewHandoff } from './use-webview-handoff.ts';
 
-const bank = { uuid: '338178e6-3d01-564f-9a7b-52ca442459bf', name: 'Connecteur de test' };
+const bank = { uuid: TEST_CONNECTOR_UUID, name: 'Connecteur de test' };
 const CODE = 'single-use-c0de-8f2a';
 
 afterEach(() => {

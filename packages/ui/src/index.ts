@@ -31,8 +31,6 @@ export type {
   UseWebviewHandoffOptions,
 } from '@connector-kit/react';
 export { ConnectorAvatar, type ConnectorAvatarProps } from './avatar/ConnectorAvatar.tsx';
-export { contrastRatio, parseBrandColor, readableTextColor } from './avatar/color.ts';
-export { initialsOf } from './avatar/initials.ts';
 export {
   ConnectCallback,
   type ConnectCallbackClassNames,
@@ -49,9 +47,8 @@ export {
 export { ErrorState, type ErrorStateProps } from './error-state/ErrorState.tsx';
 export { ConnectorForm, type ConnectorFormProps } from './form/ConnectorForm.tsx';
 export type { ConnectorFormClassNames } from './form/class-names.ts';
-export { FieldControl, type FieldControlProps } from './form/FieldControl.tsx';
 export type { FieldInputBaseProps } from './form/FieldShell.tsx';
-export { ListField, type ListFieldProps, type ListOption, listOptions, MAX_RADIO_OPTIONS } from './form/ListField.tsx';
+export { ListField, type ListFieldProps, type ListOption } from './form/ListField.tsx';
 export { PasswordField, type PasswordFieldProps } from './form/PasswordField.tsx';
 export { DateField, type DateFieldProps, TextField, type TextFieldProps } from './form/TextField.tsx';
 export type { CommonMessages } from './i18n/common.ts';
@@ -79,9 +76,8 @@ export {
   type ConnectorNotFoundContext,
   ConnectorPicker,
   type ConnectorPickerClassNames,
-  type ConnectorPickerOwnProps,
   type ConnectorPickerProps,
   ConnectorPickerView,
   type ConnectorPickerViewProps,
 } from './picker/ConnectorPicker.tsx';
-export { Highlight, type HighlightProps, highlightSegments } from './picker/Highlight.tsx';
+export { Highlight, type HighlightProps } from './picker/Highlight.tsx';

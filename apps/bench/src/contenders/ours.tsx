@@ -22,5 +22,5 @@ export function Contender({
   connectors: readonly Connector[];
   getLogoUrl?: GetLogoUrl | undefined;
 }) {
-  return <ConnectorPickerView id="bench" connectors={connectors} defaultCountry={null} getLogoUrl={getLogoUrl} />;
+  return <ConnectorPickerView id="bench" connectors={connectors} defaultCountryCode={null} getLogoUrl={getLogoUrl} />;
 }

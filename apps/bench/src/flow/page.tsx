@@ -139,7 +139,7 @@ export async function startFlowPage(params: URLSearchParams): Promise<void> {
 
   createRoot(container).render(
     <ConnectorsProvider client={client} queryClient={queryClient}>
-      <ConnectFlow defaultCountry={target.countryCode} onSubmit={() => {}} />
+      <ConnectFlow defaultCountryCode={target.countryCode} onSubmit={() => {}} />
     </ConnectorsProvider>,
   );
   await whenPresent(container, '[role="option"]');

@@ -1,4 +1,5 @@
 import type { Connector } from '@connector-kit/core';
+import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import { describe, expect, it } from 'vitest';
 import { filterRows, isUuid, mergeRows, NO_FILTERS, powensDateTime } from './rows.ts';
 
@@ -54,7 +55,7 @@ describe('helpers', () => {
   });
 
   it('recognizes UUIDs', () => {
-    expect(isUuid(' 338178e6-3d01-564f-9a7b-52ca442459bf ')).toBe(true);
+    expect(isUuid(` ${TEST_CONNECTOR_UUID} `)).toBe(true);
     expect(isUuid('338178e6')).toBe(false);
   });
 });

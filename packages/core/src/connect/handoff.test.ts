@@ -1,3 +1,4 @@
+import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import { describe, expect, it } from 'vitest';
 import {
   createHandoffState,
@@ -8,7 +9,7 @@ import {
   readWebviewCallback,
 } from './handoff.ts';
 
-const UUID = '338178e6-3d01-564f-9a7b-52ca442459bf';
+const UUID = TEST_CONNECTOR_UUID;
 
 /** A Web Storage stand-in that records what was written. */
 function memoryStorage(initial: Record<string, string> = {}): HandoffStorage & { data: Map<string, string> } {

@@ -1,7 +1,8 @@
+import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import { describe, expect, it } from 'vitest';
 import { type BuildWebviewUrlOptions, buildWebauthUrl, buildWebviewUrl } from './webview-url.ts';
 
-const UUID = '338178e6-3d01-564f-9a7b-52ca442459bf';
+const UUID = TEST_CONNECTOR_UUID;
 const OTHER_UUID = '9c1e7a4e-2f55-4c1b-8f0e-0d3b6f1a2b3c';
 const base = {
   domain: 'acme-sandbox',

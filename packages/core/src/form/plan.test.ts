@@ -1,7 +1,11 @@
+import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import * as fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import type { Connector, ConnectorField, ConnectorSource } from '../schemas.ts';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { assertProperty } from '../../../../test/reliability.ts';
+import { type Connector, type ConnectorField, type ConnectorSource, connectorSchema } from '../schemas.ts';
+import { anyText, brokenEntry, connectorPayload, mechanism, wrongType } from '../test/arbitraries.ts';
 import { type FormStep, planConnectorForm } from './plan.ts';
+import { buildFieldsSchema } from './schema.ts';
 
 function source(name: string, priority: number, auth: string, extra: Partial<ConnectorSource> = {}): ConnectorSource {
   return {
@@ -60,7 +64,7 @@ const flow = {
 /** "Connecteur de test", as real-world-notes.md describes it. */
 const testConnector: Connector = {
   id: 40,
-  uuid: '338178e6-3d01-564f-9a7b-52ca442459bf',
+  uuid: TEST_CONNECTOR_UUID,
   name: 'Connecteur de test',
   auth_mechanism: 'webauth',
   available_auth_mechanisms: ['webauth', 'credentials'],
@@ -351,6 +355,72 @@ describe('planConnectorForm properties', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** Runs per property on random payloads: enough to find the odd case, few enough for the suite to stay quick. */
+const PAYLOAD_RUNS = 1000;
+
+describe('planConnectorForm and the schema of its values, on random payloads', () => {
+  // Unusable field patterns are reported once each with `console.warn`: random patterns would fill the output.
+  let warn: MockInstance<typeof console.warn> | undefined;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    warn?.mockRestore();
+  });
+
+  const options = fc.record(
+    {
+      authMechanism: fc.oneof(mechanism, fc.constant(null), fc.constant(undefined)),
+      sourceNames: fc.oneof(fc.constant(undefined), fc.constant(null), fc.array(anyText, { maxLength: 2 })),
+      kind: fc.constantFrom('connection', 'payment', undefined),
+    },
+    { requiredKeys: [] },
+  );
+  const values = fc.dictionary(
+    fc.oneof(fc.constantFrom('login', 'password', '__proto__', 'constructor'), anyText),
+    fc.oneof(anyText, wrongType),
+    { maxKeys: 5 },
+  );
+
+  it('never throw on parsed connectors, and plan only fields the connector has', () => {
+    assertProperty(
+      fc.property(connectorPayload, options, values, (payload, planOptions, typed) => {
+        const connector = connectorSchema.parse(payload);
+        const plan = planConnectorForm(connector, planOptions as Parameters<typeof planConnectorForm>[1]);
+        expect(plan.steps.length).toBeGreaterThan(0);
+        expect(plan.availableAuthMechanisms.length).toBeGreaterThan(0);
+        const pool = planOptions.kind === 'payment' ? connector.payment_fields : connector.fields;
+        const planned = plan.steps.flatMap((step) => step.fields);
+        for (const field of planned) expect(pool).toContain(field);
+        expect(new Set(planned.map((field) => field.name)).size).toBe(planned.length);
+
+        const schema = buildFieldsSchema(planned);
+        schema.safeParse(typed);
+        schema.safeParse(Object.fromEntries(planned.map((field) => [field.name, typed[field.name] ?? ''])));
+      }),
+      { numRuns: PAYLOAD_RUNS },
+    );
+  });
+
+  it('never throw on raw payloads that skipped the schema', () => {
+    assertProperty(
+      fc.property(
+        fc.oneof(connectorPayload, brokenEntry, fc.anything()),
+        options,
+        values,
+        (raw, planOptions, typed) => {
+          const plan = planConnectorForm(raw as Connector, planOptions as Parameters<typeof planConnectorForm>[1]);
+          expect(plan.steps.length).toBeGreaterThan(0);
+          const rawFields = (raw as { fields?: unknown } | null)?.fields;
+          buildFieldsSchema(rawFields as Connector['fields']).safeParse(typed);
+          buildFieldsSchema(plan.steps.flatMap((step) => step.fields)).safeParse(typed);
+        },
+      ),
+      { numRuns: PAYLOAD_RUNS },
     );
   });
 });

@@ -268,3 +268,29 @@ describe('buildFieldsSchema properties', () => {
     );
   });
 });
+
+/** Everything an error could show: its message, its JSON, its string form and those of its causes. */
+function errorText(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 5; depth += 1) {
+    parts.push(String(current), JSON.stringify(current) ?? '');
+    if (current instanceof Error) parts.push(current.message, current.stack ?? '');
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join('\n');
+}
+
+describe('buildFieldsSchema: field values that fail validation', () => {
+  it('are not copied into the validation error', () => {
+    const secret = 'not-6-digits:Pa55w0rd!';
+    const schema = buildFieldsSchema([
+      { name: 'password', type: 'password', label: 'Code secret', required: true, regex: '^\\d{6}$' },
+      { name: 'pin', type: 'password', label: 'PIN', required: true, regex: '(a+)+$' },
+      { name: 'birthday', type: 'date', label: 'Date', required: true },
+    ]);
+    const result = schema.safeParse({ password: secret, pin: `${secret}!`, birthday: `${secret}-date` });
+    expect(result.success).toBe(false);
+    expect(errorText(result.error)).not.toContain(secret);
+    expect(JSON.stringify(result.error?.issues)).not.toContain(secret);
+  });
+});

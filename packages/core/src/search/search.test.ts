@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { assertProperty } from '../../../../test/reliability.ts';
 import { type Connector, connectorSchema } from '../schemas.ts';
+import { anyText, connectorEntries, parseEach } from '../test/arbitraries.ts';
 import { foldText, foldTextWithOffsets } from './fold.ts';
 import {
   CONNECTOR_SEARCH_SCORES,
@@ -619,6 +621,83 @@ describe('createConnectorSearch: robustness', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** Runs per property on random payloads: enough to find the odd case, few enough for the suite to stay quick. */
+const PAYLOAD_RUNS = 1000;
+
+describe('createConnectorSearch, on random payloads', () => {
+  // Unusable field patterns are reported once each with `console.warn`: random patterns would fill the output.
+  let warn: MockInstance<typeof console.warn> | undefined;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    warn?.mockRestore();
+  });
+
+  /** What a search returns, as plain data to compare. */
+  const summary = (results: ReturnType<ReturnType<typeof createConnectorSearch>['search']>) =>
+    results.map((result) => [result.connector.uuid, result.score, result.disabled, result.matches]);
+
+  const query = (connectors: Connector[]) =>
+    fc.oneof(
+      anyText,
+      fc.constant(''),
+      // A piece of a name, as someone typing it would.
+      fc.tuple(fc.nat(), fc.nat(), fc.nat()).map(([which, from, length]) => {
+        const name = connectors.length ? (connectors[which % connectors.length] as Connector).name : '';
+        const start = name.length ? from % name.length : 0;
+        return name.slice(start, start + 1 + (length % 12));
+      }),
+    );
+
+  it('never throws, never lists a hidden connector, and gives the same results whatever the input order', () => {
+    assertProperty(
+      fc.property(
+        connectorEntries()
+          .map(parseEach)
+          .chain((connectors) =>
+            fc.tuple(
+              fc.constant(connectors),
+              fc.shuffledSubarray(connectors, { minLength: connectors.length, maxLength: connectors.length }),
+              fc.array(query(connectors), { minLength: 1, maxLength: 4 }),
+              fc.oneof(fc.constant(undefined), fc.array(fc.constantFrom('FR', 'de', 'XX', '*', ''), { maxLength: 2 })),
+              fc.oneof(fc.constant(undefined), fc.constantFrom('fr', 'de-AT', 'ar', 'not a locale!')),
+            ),
+          ),
+        ([connectors, shuffled, queries, countryCodes, locale]) => {
+          const build = (list: Connector[]) => {
+            try {
+              return createConnectorSearch(list, { locale });
+            } catch (error) {
+              // The one documented throw: an invalid locale tag, as Intl.Collator does.
+              expect(error).toBeInstanceOf(RangeError);
+              return createConnectorSearch(list);
+            }
+          };
+          const index = build(connectors);
+          const again = build(shuffled);
+          for (const q of queries) {
+            const results = index.search(q, { countryCodes });
+            expect(summary(again.search(q, { countryCodes }))).toEqual(summary(results));
+            expect(summary(index.search(q, { countryCodes }))).toEqual(summary(results));
+            for (const result of results) {
+              expect(result.connector.hidden).not.toBe(true);
+              let end = 0;
+              for (const range of result.matches) {
+                expect(range.start).toBeGreaterThanOrEqual(end);
+                expect(range.end).toBeGreaterThan(range.start);
+                expect(range.end).toBeLessThanOrEqual(result.connector.name.length);
+                end = range.end;
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: PAYLOAD_RUNS },
     );
   });
 });

@@ -3,6 +3,7 @@
  * enum values the reference does not list, with keys it does not list, with values of the wrong type and nulls.
  */
 import fc from 'fast-check';
+import { type Connector, connectorSchema } from '../schemas.ts';
 
 /** Text of every kind: plain, any code unit (lone surrogates), graphemes, and some known troublemakers. */
 export const anyText: fc.Arbitrary<string> = fc.oneof(
@@ -191,4 +192,18 @@ export function isConnectorEntry(entry: unknown): boolean {
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return false;
   const uuid = (entry as { uuid?: unknown }).uuid;
   return typeof uuid === 'string' && uuid.length > 0;
+}
+
+/** A connectors list as the API might send it: mostly connectors, now and then an entry that is not one. */
+export const connectorEntries = (maxLength = 8): fc.Arbitrary<unknown[]> =>
+  fc.array(fc.oneof({ weight: 12, arbitrary: connectorPayload }, { weight: 1, arbitrary: brokenEntry }), {
+    maxLength,
+  });
+
+/** Parses each entry on its own, keeping the connectors the schema accepts. */
+export function parseEach(payloads: readonly unknown[]): Connector[] {
+  return payloads.flatMap((payload) => {
+    const result = connectorSchema.safeParse(payload);
+    return result.success ? [result.data] : [];
+  });
 }

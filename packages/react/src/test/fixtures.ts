@@ -1,5 +1,8 @@
 import type { Connector, ConnectorField, ConnectorSource } from '@connector-kit/core';
 
+/** The emulator's test connector (`Connecteur de test`), in every dataset it ships. */
+export { TEST_CONNECTOR_ID, TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
+
 /** A small dataset with known countries, products, sources and one hidden connector. */
 const country = (id: string, name: string) => ({ id, name });
 

@@ -1,8 +1,8 @@
 import {
-  type ConfigTokenSource,
   type ConnectorsClient,
   type ConnectorsClientOptions,
   createConnectorsClient,
+  type TokenSource,
 } from '@connector-kit/core';
 import type { QueryClient, QueryClientConfig } from '@tanstack/react-query';
 import {
@@ -14,12 +14,12 @@ import {
 } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { ConnectorsProvider } from '../provider.tsx';
-import { createConnectorsQueryClient } from '../query-client.ts';
+import { connectorsRetryDelay, createConnectorsQueryClient } from '../query-client.ts';
 import { CONFIG_TOKEN, EMULATOR_BASE_URL } from './server.ts';
 
 export interface TestClientOptions extends Omit<ConnectorsClientOptions, 'configToken'> {
   /** The emulator's token by default; `null` for a client without one. */
-  configToken?: ConfigTokenSource | null;
+  configToken?: TokenSource | null;
 }
 
 /** A client for the emulator, holding the config token its write endpoints need. */
@@ -45,6 +45,25 @@ export function createTestQueryClient(config: QueryClientConfig = {}): QueryClie
       mutations: { retry: false, ...config.defaultOptions?.mutations },
     },
   });
+}
+
+/**
+ * The library's default query client (its retry policy), whose backoff is recorded instead of waited for: `delays`
+ * gets what `connectorsRetryDelay` asked for before each retry, and the retry runs 1 ms later.
+ */
+export function createRecordingQueryClient(): { queryClient: QueryClient; delays: number[] } {
+  const delays: number[] = [];
+  const queryClient = createConnectorsQueryClient({
+    defaultOptions: {
+      queries: {
+        retryDelay: (failureCount, error) => {
+          delays.push(connectorsRetryDelay(failureCount, error));
+          return 1;
+        },
+      },
+    },
+  });
+  return { queryClient, delays };
 }
 
 export interface WithClientOptions {
@@ -75,11 +94,11 @@ export function renderWithClient(ui: ReactElement, options: WithClientOptions = 
 
 /** Renders a hook inside a `ConnectorsProvider` with a fresh cache and an emulator client. */
 export function renderHookWithClient<Result, Props>(
-  hook: (props: Props) => Result,
+  renderCallback: (props: Props) => Result,
   options: WithClientOptions & Pick<RenderHookOptions<Props>, 'initialProps'> = {},
 ): RenderHookResult<Result, Props> & WithClient {
   const { queryClient, client, wrapper } = setup(options);
-  const result = renderHook<Result, Props>(hook, {
+  const result = renderHook<Result, Props>(renderCallback, {
     wrapper,
     ...(options.initialProps === undefined ? {} : { initialProps: options.initialProps }),
   });

@@ -4,13 +4,14 @@ import {
   createEmulatorServer,
   EMULATOR_BASE_URL,
   type SeenRequest,
+  sleep,
 } from '../../../../test/emulator-server.ts';
 import { testConnectors } from './fixtures.ts';
 
-export { CONFIG_TOKEN, EMULATOR_BASE_URL, type SeenRequest };
+export { CONFIG_TOKEN, EMULATOR_BASE_URL, type SeenRequest, sleep };
 
 const harness = createEmulatorServer(testConnectors);
-export const { emulator, server, seenRequests, setFaults } = harness;
+export const { emulator, server, seenRequests, setFaults, requestsTo } = harness;
 
 /** How many requests reached the emulator, optionally only those of one method and path (under the API root). */
 export function requestCount(method?: string, path?: string): number {

@@ -67,7 +67,7 @@ describe('ConnectorAvatar with logos, in Chromium', () => {
   it('shows the logo of a bank that has one, at the avatar’s size, decorative like the initials', async () => {
     await render(
       <WithLogos>
-        <ConnectorPickerView connectors={demoConnectors} defaultCountry={null} defaultQuery={withLogo.name} />
+        <ConnectorPickerView connectors={demoConnectors} defaultCountryCode={null} defaultQuery={withLogo.name} />
       </WithLogos>,
     );
     await expect.element(option(withLogo)).toBeVisible();
@@ -86,7 +86,7 @@ describe('ConnectorAvatar with logos, in Chromium', () => {
   it('shows the initials in the same box when the logo is missing or does not decode, and keeps them', async () => {
     await render(
       <WithLogos>
-        <ConnectorPickerView connectors={[withLogo, missing, broken]} defaultCountry={null} />
+        <ConnectorPickerView connectors={[withLogo, missing, broken]} defaultCountryCode={null} />
       </WithLogos>,
     );
     await loadedLogo(withLogo);
@@ -124,7 +124,7 @@ describe('ConnectorAvatar with logos, in Chromium', () => {
     try {
       await render(
         <WithLogos>
-          <ConnectorPickerView connectors={[missing, withLogo]} defaultCountry={null} />
+          <ConnectorPickerView connectors={[missing, withLogo]} defaultCountryCode={null} />
         </WithLogos>,
       );
       await expect.element(option(missing)).toBeVisible();
@@ -152,7 +152,7 @@ describe('ConnectorAvatar with logos, in Chromium', () => {
     ]);
     await render(
       <WithLogos getLogoUrl={(connector) => addresses.get(connector.uuid)}>
-        <ConnectorPickerView connectors={[first, second, third]} defaultCountry={null} />
+        <ConnectorPickerView connectors={[first, second, third]} defaultCountryCode={null} />
       </WithLogos>,
     );
     for (const connector of [first, second, third]) {
@@ -165,13 +165,13 @@ describe('ConnectorAvatar with logos, in Chromium', () => {
   it('takes the picker’s getLogoUrl over the provider’s, and null turns logos off', async () => {
     const picker = await render(
       <WithLogos getLogoUrl={() => null}>
-        <ConnectorPickerView connectors={[withLogo]} defaultCountry={null} getLogoUrl={logoUrlOf} />
+        <ConnectorPickerView connectors={[withLogo]} defaultCountryCode={null} getLogoUrl={logoUrlOf} />
       </WithLogos>,
     );
     await loadedLogo(withLogo);
     await picker.rerender(
       <WithLogos>
-        <ConnectorPickerView connectors={[withLogo]} defaultCountry={null} getLogoUrl={null} />
+        <ConnectorPickerView connectors={[withLogo]} defaultCountryCode={null} getLogoUrl={null} />
       </WithLogos>,
     );
     await vi.waitFor(() => expect(avatarOf(withLogo)).toBeInstanceOf(SVGSVGElement));

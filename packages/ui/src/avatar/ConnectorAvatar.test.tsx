@@ -1,8 +1,14 @@
-import { createConnectorsClient } from '@connector-kit/core';
+import { type Connector, createConnectorsClient } from '@connector-kit/core';
 import { ConnectorsProvider, type GetLogoUrl } from '@connector-kit/react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countAsHostileCase } from '../../../../test/reliability.ts';
+import { ConnectorForm } from '../form/ConnectorForm.tsx';
+import { ConnectorPickerView } from '../picker/ConnectorPicker.tsx';
+import { createRecordingQueryClient, createTestClient } from '../test/emulator.ts';
+import { failOnConsoleErrorsAndRejections, stubListboxSize } from '../test/guards.ts';
+import { COLOR_MARKERS, expectInert, HOSTILE_COLORS, hostileConnector } from '../test/hostile.ts';
 import { ConnectorAvatar } from './ConnectorAvatar.tsx';
 import { contrastRatio, NEUTRAL_BACKGROUND, parseBrandColor, readableTextColor } from './color.ts';
 import { initialsOf } from './initials.ts';
@@ -157,4 +163,51 @@ describe('ConnectorAvatar with a logo', () => {
     const other = render(<ConnectorAvatar connector={{ ...bank, uuid: 'other' }} getLogoUrl={failing} />);
     expect(other.container.querySelector('img')).toHaveAttribute('src', 'https://logos.example/failing/other.webp');
   });
+});
+
+/** A connector in the picker's list, as the app shows it. */
+function renderInPicker(connector: Connector) {
+  const { queryClient } = createRecordingQueryClient();
+  return render(
+    <ConnectorsProvider client={createTestClient()} queryClient={queryClient}>
+      <ConnectorPickerView connectors={[connector]} defaultCountryCode={null} />
+    </ConnectorsProvider>,
+  );
+}
+
+describe('ConnectorAvatar with hostile colors: one that is not a plain hex color never reaches the DOM', () => {
+  failOnConsoleErrorsAndRejections();
+  stubListboxSize();
+
+  const expectNoColor = (container: HTMLElement, color: string) => {
+    const html = container.innerHTML.toLowerCase();
+    for (const marker of COLOR_MARKERS) {
+      if (color.toLowerCase().includes(marker)) expect(html).not.toContain(marker);
+    }
+    if (color.length > 100) expect(html).not.toContain(color.slice(0, 100));
+    for (const element of container.querySelectorAll('[fill]')) {
+      expect(element.getAttribute('fill')).toMatch(/^(#[0-9a-f]{6}|none|currentColor)$/);
+    }
+    for (const element of container.querySelectorAll('[style]')) {
+      expect(element.getAttribute('style')).not.toMatch(/color|background|url|expression/i);
+    }
+    expectInert(container);
+  };
+
+  for (const color of HOSTILE_COLORS) {
+    it(JSON.stringify(color.length > 40 ? `${color.slice(0, 20)}… (${color.length} characters)` : color), async () => {
+      countAsHostileCase(`the color ${color}`);
+      const connector = hostileConnector('Banque Colorée', 'colored', color);
+      const avatar = render(<ConnectorAvatar connector={connector} />);
+      expect(avatar.container.querySelector('rect[fill]')?.getAttribute('fill')).toBe('#5f6b7a');
+      expectNoColor(avatar.container, color);
+
+      const picker = renderInPicker(connector);
+      await screen.findByRole('option', { name: 'Banque Colorée' });
+      expectNoColor(picker.container, color);
+
+      const form = render(<ConnectorForm connector={connector} onSubmit={() => {}} />);
+      expectNoColor(form.container, color);
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import { createHandoffStore } from '@connector-kit/core';
+import { TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
@@ -7,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { de } from '../locales.ts';
 import { ConnectCallback, type ConnectCallbackProps } from './ConnectCallback.tsx';
 
-const UUID = '338178e6-3d01-564f-9a7b-52ca442459bf';
+const UUID = TEST_CONNECTOR_UUID;
 
 afterEach(() => {
   sessionStorage.clear();

@@ -77,7 +77,7 @@ export function ConnectCallback({
   classNames = NO_CLASS_NAMES,
 }: ConnectCallbackProps) {
   const { locale, dir, messages } = useLocale({ locale: localeProp, dir: dirProp, messages: messagesProp });
-  const m = messages.connect;
+  const connectMessages = messages.connect;
   const { status, result, handoff } = useWebviewCallback({ url, store, cleanUrl, onConnected, onDeleted });
   const titleRef = useRef<HTMLHeadingElement>(null);
   const id = useId();
@@ -93,7 +93,7 @@ export function ConnectCallback({
       <div className={cx('ck', 'ck-callback', className, classNames.root)} dir={dir} lang={locale}>
         <p role="status" className="ck-callback__reading">
           <span aria-hidden="true" className="ck-spinner" />
-          {m.callbackReading}
+          {connectMessages.callbackReading}
         </p>
       </div>
     );
@@ -105,16 +105,16 @@ export function ConnectCallback({
   let text: string;
   let action: { label: string; run: () => void };
   if (result.status === 'connected') {
-    title = name ? m.connectedTitle(name) : m.connectedTitleUnnamed;
-    text = m.connectedText(result.connectionIds.length);
-    action = { label: m.done, run: () => (onDone ? onDone(result, handoff) : goTo(returnPath)) };
+    title = name ? connectMessages.connectedTitle(name) : connectMessages.connectedTitleUnnamed;
+    text = connectMessages.connectedText(result.connectionIds.length);
+    action = { label: connectMessages.done, run: () => (onDone ? onDone(result, handoff) : goTo(returnPath)) };
   } else if (result.status === 'deleted') {
-    ({ title, text } = m.deleted);
-    action = { label: m.done, run: () => (onDone ? onDone(result, handoff) : goTo(returnPath)) };
+    ({ title, text } = connectMessages.deleted);
+    action = { label: connectMessages.done, run: () => (onDone ? onDone(result, handoff) : goTo(returnPath)) };
   } else {
-    ({ title, text } = failureMessages(result.error, m));
+    ({ title, text } = failureMessages(result.error, connectMessages));
     action = {
-      label: handoff ? messages.common.retry : m.startAgain,
+      label: handoff ? messages.common.retry : connectMessages.startAgain,
       run: () => (onRetry ? onRetry(handoff) : goTo(returnPath)),
     };
   }

@@ -24,7 +24,7 @@ async function renderFlow(props: Partial<ConnectFlowProps> = {}) {
   await render(
     <div style={{ width: 520, padding: 16 }}>
       <ConnectorsProvider client={client} queryClient={queryClient}>
-        <ConnectFlow defaultCountry="FR" onSubmit={onSubmit} {...props} />
+        <ConnectFlow defaultCountryCode="FR" onSubmit={onSubmit} {...props} />
       </ConnectorsProvider>
     </div>,
   );

@@ -36,7 +36,7 @@ async function renderFlow(props: Partial<ConnectFlowProps> = {}, emulatorOptions
     <div style={{ width: 520, padding: 16 }}>
       <ConnectorsProvider client={client} queryClient={queryClient}>
         <ConnectFlow
-          defaultCountry="FR"
+          defaultCountryCode="FR"
           pollIntervalMs={50}
           onConnected={onConnected}
           onEvent={(event) => events.push(event)}

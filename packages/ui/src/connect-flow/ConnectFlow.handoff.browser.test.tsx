@@ -44,7 +44,7 @@ async function renderFlow(props: Partial<ConnectFlowProps>) {
   await render(
     <div style={{ width: 520, padding: 16 }}>
       <ConnectorsProvider client={client} queryClient={queryClient}>
-        <ConnectFlow defaultCountry="FR" {...props} />
+        <ConnectFlow defaultCountryCode="FR" {...props} />
       </ConnectorsProvider>
     </div>,
   );

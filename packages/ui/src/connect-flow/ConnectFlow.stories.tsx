@@ -23,7 +23,7 @@ const meta = {
     ),
   ],
   args: {
-    defaultCountry: 'FR',
+    defaultCountryCode: 'FR',
     onSubmit: fn(),
     onWebauth: fn(),
     onNotFound: fn(),

@@ -79,7 +79,7 @@ export interface ConnectFlowProps extends LocaleOptions {
   onConnectorUuidChange?: ((uuid: string | null) => void) | undefined;
 
   /** Picker: the first country (see `ConnectorPicker`). */
-  defaultCountry?: string | null | undefined;
+  defaultCountryCode?: string | null | undefined;
   /** Picker: a "Popular" group while the query is empty. */
   popular?: readonly string[] | number | undefined;
   /** Picker: capabilities, products, an allowlist of uuids. */
@@ -146,7 +146,7 @@ export function ConnectFlow(props: ConnectFlowProps) {
     connectorUuid,
     defaultConnectorUuid = null,
     onConnectorUuidChange,
-    defaultCountry,
+    defaultCountryCode,
     popular,
     filters,
     onNotFound,
@@ -213,7 +213,7 @@ export function ConnectFlow(props: ConnectFlowProps) {
 
   const handoff = useWebviewHandoff(webview ?? webauth ?? NO_HANDOFF);
   const { start: startWebviewHandoff, reset: resetHandoff, status: handoffStatus, error: handoffError } = handoff;
-  const country = countryCode ?? defaultCountry ?? null;
+  const country = countryCode ?? defaultCountryCode ?? null;
   const startHandoff = useCallback(
     (connector: HandoffConnector, request?: WebviewHandoffRequest) => {
       if (!request) emit({ type: 'handoff', target: 'webview', connectorUuid: connector.uuid });
@@ -277,7 +277,7 @@ export function ConnectFlow(props: ConnectFlowProps) {
             onQueryChange={setQuery}
             countryCode={countryCode}
             onCountryCodeChange={onCountryCodeChange}
-            defaultCountry={defaultCountry}
+            defaultCountryCode={defaultCountryCode}
             popular={popular}
             filters={filters}
             onNotFound={onNotFound}
@@ -297,7 +297,7 @@ export function ConnectFlow(props: ConnectFlowProps) {
             connectionId={reconnectId}
             baseId={baseId}
             onBack={onBack}
-            props={props}
+            flowProps={props}
             handoff={handoff}
             startHandoff={startHandoff}
             picked={pickedConnector}

@@ -135,7 +135,7 @@ export function ConnectionStepView({
   messages: messagesProp,
 }: ConnectionStepViewProps) {
   const { locale, messages } = useLocale({ locale: localeProp, dir, messages: messagesProp });
-  const m = messages.connect;
+  const connectMessages = messages.connect;
   const step: ConnectionFlowStep = flow.step;
   const name = connector.name;
   const back = (
@@ -150,11 +150,11 @@ export function ConnectionStepView({
   );
   const cancel = (
     <button type="button" className="ck-button ck-button--secondary" onClick={flow.cancel}>
-      {m.cancel}
+      {connectMessages.cancel}
     </button>
   );
   const waiting = (text: string, startedAt: number) => (
-    <Waiting text={text} startedAt={startedAt} label={m.elapsedLabel} locale={locale} />
+    <Waiting text={text} startedAt={startedAt} label={connectMessages.elapsedLabel} locale={locale} />
   );
   const frame = (title: string, children: ReactNode, mark?: 'success') => (
     <StepFrame connector={connector} title={title} locale={locale} mark={mark}>
@@ -177,9 +177,9 @@ export function ConnectionStepView({
       return null;
     case 'connecting':
       return frame(
-        m.connecting(name),
+        connectMessages.connecting(name),
         <>
-          {waiting(m.connectingHint, step.startedAt)}
+          {waiting(connectMessages.connectingHint, step.startedAt)}
           <div className="ck-step__actions">{cancel}</div>
         </>,
       );
@@ -188,9 +188,9 @@ export function ConnectionStepView({
     case 'decoupled':
       if (step.timedOut) {
         return frame(
-          m.decoupledTimedOut.title,
+          connectMessages.decoupledTimedOut.title,
           <>
-            <p className="ck-step__text">{m.decoupledTimedOut.text}</p>
+            <p className="ck-step__text">{connectMessages.decoupledTimedOut.text}</p>
             <div className="ck-step__actions">
               {retry}
               {cancel}
@@ -199,14 +199,14 @@ export function ConnectionStepView({
         );
       }
       return frame(
-        m.decoupledTitle(name),
+        connectMessages.decoupledTitle(name),
         <>
-          <p className="ck-step__text">{m.decoupledHint}</p>
+          <p className="ck-step__text">{connectMessages.decoupledHint}</p>
           <BankMessage message={step.message} />
-          {waiting(m.decoupledWaiting, step.startedAt)}
+          {waiting(connectMessages.decoupledWaiting, step.startedAt)}
           <div className="ck-step__actions">
             <button type="button" className="ck-button" onClick={flow.resume}>
-              {m.decoupledApproved}
+              {connectMessages.decoupledApproved}
             </button>
             {cancel}
           </div>
@@ -215,9 +215,9 @@ export function ConnectionStepView({
     case 'validating':
       if (step.timedOut) {
         return frame(
-          m.validatingTimedOut.title,
+          connectMessages.validatingTimedOut.title,
           <>
-            <p className="ck-step__text">{m.validatingTimedOut.text}</p>
+            <p className="ck-step__text">{connectMessages.validatingTimedOut.text}</p>
             <div className="ck-step__actions">
               {retry}
               {back}
@@ -225,10 +225,12 @@ export function ConnectionStepView({
           </>,
         );
       }
-      return frame(m.validatingTitle(name), waiting(m.connectingHint, step.startedAt));
+      return frame(connectMessages.validatingTitle(name), waiting(connectMessages.connectingHint, step.startedAt));
     case 'webauth':
       return outcome(
-        onWebauth ? m.webauth : { title: m.webauth.title, text: m.webauthUnavailable },
+        onWebauth
+          ? connectMessages.webauth
+          : { title: connectMessages.webauth.title, text: connectMessages.webauthUnavailable },
         step.message,
         <>
           {onWebauth ? (
@@ -242,12 +244,12 @@ export function ConnectionStepView({
       );
     case 'bank-action':
       return outcome(
-        m.bankActions[step.reason],
+        connectMessages.bankActions[step.reason],
         step.message,
         <>
           {website ? (
             <a className="ck-button ck-button--secondary" href={website} target="_blank" rel="noopener noreferrer">
-              {m.openBankWebsite(name)}
+              {connectMessages.openBankWebsite(name)}
               <ExternalIcon size={16} className="ck-form__external" />
             </a>
           ) : null}
@@ -257,7 +259,7 @@ export function ConnectionStepView({
       );
     case 'retry-later':
       return outcome(
-        m.retryLater[step.reason],
+        connectMessages.retryLater[step.reason],
         step.message,
         <>
           {retry}
@@ -266,12 +268,12 @@ export function ConnectionStepView({
       );
     case 'error':
       return frame(
-        m.outcomes.unknown.title,
+        connectMessages.outcomes.unknown.title,
         <>
           {step.error ? (
             <ErrorState error={step.error} locale={localeProp} dir={dir} messages={messagesProp} />
           ) : (
-            <p className="ck-step__text">{m.outcomes.unknown.text}</p>
+            <p className="ck-step__text">{connectMessages.outcomes.unknown.text}</p>
           )}
           <BankMessage message={step.error ? null : step.message} />
           <div className="ck-step__actions">
@@ -282,12 +284,12 @@ export function ConnectionStepView({
       );
     case 'done':
       return frame(
-        m.connectedTitle(name),
+        connectMessages.connectedTitle(name),
         <>
-          <p className="ck-step__text">{m.connectedText(1)}</p>
+          <p className="ck-step__text">{connectMessages.connectedText(1)}</p>
           <div className="ck-step__actions">
             <button type="button" className="ck-button ck-button--secondary" onClick={onBack}>
-              {m.connectAnother}
+              {connectMessages.connectAnother}
             </button>
           </div>
         </>,

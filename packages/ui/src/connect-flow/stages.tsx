@@ -27,7 +27,7 @@ export interface StageProps {
   connectionId: number | null;
   baseId: string;
   onBack: () => void;
-  props: ConnectFlowProps;
+  flowProps: ConnectFlowProps;
   handoff: UseWebviewHandoffResult;
   startHandoff: (connector: HandoffConnector, request?: WebviewHandoffRequest) => void;
   /** The connector as the picker had it, to show its name and avatar before anything loads. */
@@ -44,14 +44,14 @@ const WEBSITE_EXPANDS = ['urls'] as const;
 export function StageStatus({
   query,
   onBack,
-  props,
+  flowProps,
 }: {
   query: { isError: boolean; error: unknown; refetch: () => unknown };
   onBack: () => void;
-  props: ConnectFlowProps;
+  flowProps: ConnectFlowProps;
 }) {
-  const { locale, dir, messages, classNames = NO_CLASS_NAMES } = props;
-  const { messages: m } = useLocale({ locale, dir, messages });
+  const { locale, dir, messages: messagesProp, classNames = NO_CLASS_NAMES } = flowProps;
+  const { messages } = useLocale({ locale, dir, messages: messagesProp });
   return (
     <div className={cx('ck-flow__status', classNames.status)}>
       {query.isError ? (
@@ -60,11 +60,11 @@ export function StageStatus({
           onRetry={() => void query.refetch()}
           locale={locale}
           dir={dir}
-          messages={messages}
+          messages={messagesProp}
         />
       ) : (
         <div role="status" className="ck-flow__loading">
-          <p className="ck-flow__status-text">{m.common.loading}</p>
+          <p className="ck-flow__status-text">{messages.common.loading}</p>
           <div aria-hidden="true" className="ck-flow__skeleton-group">
             <div className="ck-flow__skeleton ck-flow__skeleton--title" />
             <div className="ck-flow__skeleton" />
@@ -73,19 +73,19 @@ export function StageStatus({
         </div>
       )}
       <button type="button" className="ck-button ck-button--link ck-flow__back" onClick={onBack}>
-        {m.form.backToList}
+        {messages.form.backToList}
       </button>
     </div>
   );
 }
 
 /** The hand-off path's stage: the picked connector, or the one of a deep link once loaded. */
-export function WebviewStage({ uuid, baseId, onBack, props, handoff, startHandoff, picked }: StageProps) {
-  const { locale, dir, messages } = props;
+export function WebviewStage({ uuid, baseId, onBack, flowProps, handoff, startHandoff, picked }: StageProps) {
+  const { locale, dir, messages } = flowProps;
   const known = picked && picked.uuid === uuid ? picked : null;
   const query = useConnector(known ? null : uuid);
   const connector = known ?? query.data;
-  if (!connector) return <StageStatus query={query} onBack={onBack} props={props} />;
+  if (!connector) return <StageStatus query={query} onBack={onBack} flowProps={flowProps} />;
   return (
     <HandoffStage
       connector={connector}
@@ -104,7 +104,7 @@ export function WebviewStage({ uuid, baseId, onBack, props, handoff, startHandof
 export function ReconnectStage(stage: StageProps) {
   const query = useConnection(stage.connectionId);
   const uuid = query.data?.connector_uuid;
-  if (!uuid) return <StageStatus query={query} onBack={stage.onBack} props={stage.props} />;
+  if (!uuid) return <StageStatus query={query} onBack={stage.onBack} flowProps={stage.flowProps} />;
   return <DirectStage {...stage} uuid={uuid} />;
 }
 
@@ -130,25 +130,34 @@ function questionsOf(connector: Connector, fields: Connector['fields']): Connect
  * The direct path's stage: the connector's form, then every step of the connection (`useConnectionFlow`), and the
  * bank's own page through `/webauth` when a form or a step ends there. Each new step takes the focus on its title.
  */
-export function DirectStage({ uuid, connectionId, baseId, onBack, props, handoff, startHandoff, emit }: StageProps) {
-  const { locale, dir, messages, classNames = NO_CLASS_NAMES } = props;
-  const { messages: m } = useLocale({ locale, dir, messages });
+export function DirectStage({
+  uuid,
+  connectionId,
+  baseId,
+  onBack,
+  flowProps,
+  handoff,
+  startHandoff,
+  emit,
+}: StageProps) {
+  const { locale, dir, messages: messagesProp, classNames = NO_CLASS_NAMES } = flowProps;
+  const { messages } = useLocale({ locale, dir, messages: messagesProp });
   const query = useConnector(uuid, { expand: FORM_EXPANDS });
   const connector: Connector | undefined = query.data;
   const flow = useConnectionFlow(
     connectionId === null ? { connectorUuid: uuid as string } : { connectionId, connectorUuid: uuid ?? undefined },
     {
       connector,
-      decoupledTimeoutMs: props.decoupledTimeoutMs,
-      pollIntervalMs: props.pollIntervalMs,
-      onConnected: props.onConnected,
+      decoupledTimeoutMs: flowProps.decoupledTimeoutMs,
+      pollIntervalMs: flowProps.pollIntervalMs,
+      onConnected: flowProps.onConnected,
     },
   );
   const { step } = flow;
   const serial = useStepSerial(step);
   const websites = useConnector(step.kind === 'bank-action' ? uuid : null, { expand: WEBSITE_EXPANDS });
   // The mechanism the person chose, kept when the form comes back after the bank refused the credentials.
-  const mechanism = useRef(props.defaultAuthMechanism);
+  const mechanism = useRef(flowProps.defaultAuthMechanism);
 
   // Every step is reported once, failures with their code.
   const reported = useRef<ConnectionFlowStep | null>(null);
@@ -183,7 +192,7 @@ export function DirectStage({ uuid, connectionId, baseId, onBack, props, handoff
     heading.focus();
   }, [serial]);
 
-  if (!connector) return <StageStatus query={query} onBack={onBack} props={props} />;
+  if (!connector) return <StageStatus query={query} onBack={onBack} flowProps={flowProps} />;
 
   const leave = () => {
     emit({ type: 'exit', place: step.kind });
@@ -204,7 +213,7 @@ export function DirectStage({ uuid, connectionId, baseId, onBack, props, handoff
         baseId={baseId}
         locale={locale}
         dir={dir}
-        messages={messages}
+        messages={messagesProp}
       />
     );
   }
@@ -213,14 +222,14 @@ export function DirectStage({ uuid, connectionId, baseId, onBack, props, handoff
   const onSubmit = (submission: ConnectorFormSubmission) => {
     mechanism.current = submission.authMechanism;
     emit({ type: 'credentials-submitted', connectorUuid: connector.uuid, authMechanism: submission.authMechanism });
-    if (submission.webauth && props.webauth) {
+    if (submission.webauth && flowProps.webauth) {
       toBank({
         target: 'webauth',
         source: submission.source,
         ...(existing === undefined ? {} : { connectionId: existing }),
       });
-    } else if (props.onSubmit) {
-      return props.onSubmit(submission);
+    } else if (flowProps.onSubmit) {
+      return flowProps.onSubmit(submission);
     } else {
       flow.submitCredentials(submission.values);
     }
@@ -228,25 +237,25 @@ export function DirectStage({ uuid, connectionId, baseId, onBack, props, handoff
 
   let content: ReactNode;
   if (step.kind === 'credentials') {
-    const prefilled = props.connectorFieldValues?.[connector.uuid];
+    const prefilled = flowProps.connectorFieldValues?.[connector.uuid];
     content = (
       <ConnectorForm
         key={`credentials-${serial}`}
         id={`${baseId}-form`}
         connector={connector}
         defaultAuthMechanism={mechanism.current}
-        defaultValues={step.reason === 'wrongpass' ? { ...prefilled, ...flow.keptValues } : prefilled}
+        fieldValues={step.reason === 'wrongpass' ? { ...prefilled, ...flow.keptValues } : prefilled}
         defaultStep={step.reason === 'wrongpass' ? 'last' : 'first'}
-        readOnly={props.readOnly}
-        pending={props.pending}
+        readOnly={flowProps.readOnly}
+        pending={flowProps.pending}
         bankMessage={step.message}
         onSubmit={onSubmit}
         // With `webauth`, the flow itself takes the user to the bank at the end of the form.
-        onWebauth={props.webauth ? undefined : props.onWebauth}
+        onWebauth={flowProps.webauth ? undefined : flowProps.onWebauth}
         onBack={leave}
         locale={locale}
         dir={dir}
-        messages={messages}
+        messages={messagesProp}
         classNames={classNames.form}
       />
     );
@@ -262,7 +271,7 @@ export function DirectStage({ uuid, connectionId, baseId, onBack, props, handoff
           },
         }}
         onWebauth={
-          props.webauth
+          flowProps.webauth
             ? () => toBank({ target: 'webauth', ...(existing === undefined ? {} : { connectionId: existing }) })
             : undefined
         }
@@ -273,21 +282,21 @@ export function DirectStage({ uuid, connectionId, baseId, onBack, props, handoff
               key={`fields-${serial}`}
               id={`${baseId}-questions`}
               connector={questionsOf(connector, step.fields)}
-              title={m.connect.fieldsTitle(connector.name)}
-              submitLabel={m.connect.fieldsSubmit}
+              title={messages.connect.fieldsTitle(connector.name)}
+              submitLabel={messages.connect.fieldsSubmit}
               bankMessage={step.message}
               onSubmit={({ values }) => flow.submitFields(values)}
               onBack={leave}
               locale={locale}
               dir={dir}
-              messages={messages}
+              messages={messagesProp}
               classNames={classNames.form}
             />
           ) : null
         }
         locale={locale}
         dir={dir}
-        messages={messages}
+        messages={messagesProp}
       />
     );
   }

@@ -20,7 +20,7 @@ const meta = {
   title: 'ui/CountrySelect',
   component: CountrySelect,
   decorators: [width],
-  args: { connectors: demoConnectors, onValueChange: fn() },
+  args: { connectors: demoConnectors, onCountryCodeChange: fn() },
 } satisfies Meta<typeof CountrySelect>;
 
 export default meta;
@@ -29,48 +29,48 @@ type Story = StoryObj<typeof meta>;
 /** Starts on the browser language's country when it has banks, else on every country. */
 export const Default: Story = {};
 
-export const WithDefault: Story = { args: { defaultValue: 'DE' } };
+export const WithDefault: Story = { args: { defaultCountryCode: 'DE' } };
 
 /** Opened: "All countries" first, then every country by name, with its number of banks. */
 export const Open: Story = {
-  args: { defaultValue: 'FR' },
+  args: { defaultCountryCode: 'FR' },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('combobox', { name: 'Country' }));
     const option = await canvas.findByRole('option', { name: 'Germany, 39 banks' });
     await expect(option).toBeVisible();
     await userEvent.click(option);
-    await expect(args.onValueChange).toHaveBeenCalledWith('DE');
+    await expect(args.onCountryCodeChange).toHaveBeenCalledWith('DE');
   },
 };
 
 /** Country names and counts in the UI locale. */
 export const French: Story = {
-  args: { locale: 'fr', messages: fr, defaultValue: 'BE' },
+  args: { locale: 'fr', messages: fr, defaultCountryCode: 'BE' },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('combobox', { name: 'Pays' })).toHaveTextContent('Belgique');
   },
 };
 
-export const German: Story = { args: { locale: 'de', messages: de, defaultValue: 'AT' } };
+export const German: Story = { args: { locale: 'de', messages: de, defaultCountryCode: 'AT' } };
 
 /** Controlled by the app. */
 export const Controlled: Story = {
   render: (args) => {
-    const [value, setValue] = useState<string | null>('ES');
+    const [countryCode, setCountryCode] = useState<string | null>('ES');
     return (
       <>
-        <CountrySelect {...args} value={value} onValueChange={setValue} />
-        <p>Chosen: {value ?? 'every country'}</p>
+        <CountrySelect {...args} countryCode={countryCode} onCountryCodeChange={setCountryCode} />
+        <p>Chosen: {countryCode ?? 'every country'}</p>
       </>
     );
   },
 };
 
 /** Without data yet (while the connectors load). */
-export const Disabled: Story = { args: { connectors: undefined, disabled: true, defaultValue: null } };
+export const Disabled: Story = { args: { connectors: undefined, disabled: true, defaultCountryCode: null } };
 
-export const ManyConnectors: Story = { args: { connectors: generateConnectors(20_000, 1), defaultValue: null } };
+export const ManyConnectors: Story = { args: { connectors: generateConnectors(20_000, 1), defaultCountryCode: null } };
 
 /*
  * While the list is open, Radix hides the rest of the page from assistive technologies (aria-hidden) and keeps the
@@ -85,7 +85,7 @@ async function openThenClose(canvasElement: HTMLElement, label: string) {
 }
 
 export const RightToLeft: Story = {
-  args: { dir: 'rtl', defaultValue: 'FR' },
+  args: { dir: 'rtl', defaultCountryCode: 'FR' },
   play: ({ canvasElement }) => openThenClose(canvasElement, 'Country'),
 };
 
@@ -101,6 +101,6 @@ export const DarkTheme: Story = {
       </div>
     ),
   ],
-  args: { defaultValue: 'NL' },
+  args: { defaultCountryCode: 'NL' },
   play: ({ canvasElement }) => openThenClose(canvasElement, 'Country'),
 };

@@ -43,15 +43,15 @@ describe('CountrySelect', () => {
   it('reports the chosen country, and null for every country', async () => {
     mockLanguages(['ja-JP']);
     const user = userEvent.setup();
-    const onValueChange = vi.fn();
-    render(<CountrySelect connectors={demoConnectors} onValueChange={onValueChange} />);
+    const onCountryCodeChange = vi.fn();
+    render(<CountrySelect connectors={demoConnectors} onCountryCodeChange={onCountryCodeChange} />);
     await user.click(screen.getByRole('combobox', { name: 'Country' }));
     await user.click(screen.getByRole('option', { name: 'Germany, 39 banks' }));
-    expect(onValueChange).toHaveBeenLastCalledWith('DE');
+    expect(onCountryCodeChange).toHaveBeenLastCalledWith('DE');
     expect(screen.getByRole('combobox', { name: 'Country' })).toHaveTextContent('Germany');
     await user.click(screen.getByRole('combobox', { name: 'Country' }));
     await user.click(screen.getByRole('option', { name: /^All countries/ }));
-    expect(onValueChange).toHaveBeenLastCalledWith(null);
+    expect(onCountryCodeChange).toHaveBeenLastCalledWith(null);
   });
 
   it('starts on the browser language’s region when it has connectors', () => {
@@ -68,15 +68,15 @@ describe('CountrySelect', () => {
 
   it('prefers the default it is given, and follows a controlled value', () => {
     mockLanguages(['de-AT']);
-    const { rerender } = render(<CountrySelect connectors={demoConnectors} defaultValue="es" />);
+    const { rerender } = render(<CountrySelect connectors={demoConnectors} defaultCountryCode="es" />);
     expect(screen.getByRole('combobox')).toHaveTextContent('Spain');
-    rerender(<CountrySelect connectors={demoConnectors} value={null} />);
+    rerender(<CountrySelect connectors={demoConnectors} countryCode={null} />);
     expect(screen.getByRole('combobox')).toHaveTextContent('All countries');
   });
 
   it('keeps a chosen country that has no connectors, with 0', async () => {
     const user = userEvent.setup();
-    render(<CountrySelect connectors={demoConnectors} value="JP" />);
+    render(<CountrySelect connectors={demoConnectors} countryCode="JP" />);
     expect(screen.getByRole('combobox')).toHaveTextContent('Japan');
     await user.click(screen.getByRole('combobox'));
     expect(screen.getByRole('option', { name: 'Japan, 0 banks' })).toBeInTheDocument();

@@ -41,13 +41,13 @@ export interface CountrySelectProps extends LocaleOptions {
   /** The count shown beside "All countries"; the number of visible `connectors` by default. */
   total?: number | undefined;
   /** The chosen country, `null` for every country. Controlled when not `undefined`. */
-  value?: string | null | undefined;
+  countryCode?: string | null | undefined;
   /**
    * The first country when uncontrolled. When absent: the region of the browser's language if it has connectors,
    * else every country.
    */
-  defaultValue?: string | null | undefined;
-  onValueChange?: ((countryCode: string | null) => void) | undefined;
+  defaultCountryCode?: string | null | undefined;
+  onCountryCodeChange?: ((countryCode: string | null) => void) | undefined;
   /** Id of the trigger button (the visible label points at it); generated when absent. */
   id?: string | undefined;
   disabled?: boolean | undefined;
@@ -97,19 +97,19 @@ function CountrySelectImpl({
   connectors,
   counts: countsProp,
   total: totalProp,
-  value,
-  defaultValue,
-  onValueChange,
+  countryCode,
+  defaultCountryCode,
+  onCountryCodeChange,
   id,
   disabled,
   name,
-  locale,
+  locale: localeProp,
   dir,
-  messages,
+  messages: messagesProp,
   className,
   classNames = NO_CLASS_NAMES,
 }: CountrySelectProps) {
-  const { locale: tag, dir: direction, messages: m } = useLocale({ locale, dir, messages });
+  const { locale, dir: direction, messages } = useLocale({ locale: localeProp, dir, messages: messagesProp });
   const counts = useMemo(
     () => countsProp ?? (connectors ? countConnectorsByCountry(connectors) : new Map<string, number>()),
     [countsProp, connectors],
@@ -121,12 +121,11 @@ function CountrySelectImpl({
 
   // `undefined` until someone chooses: the default then follows the data as it arrives.
   const [chosen, setChosen] = useControllableState<string | null | undefined>({
-    value,
+    value: countryCode,
     defaultValue: undefined,
-    onChange: (next) => onValueChange?.(next ?? null),
+    onChange: (next) => onCountryCodeChange?.(next ?? null),
   });
-  const current =
-    chosen !== undefined ? chosen : resolveDefaultCountry({ defaultCountry: defaultValue, available: counts });
+  const current = chosen !== undefined ? chosen : resolveDefaultCountry({ defaultCountryCode, available: counts });
 
   const generatedId = useId();
   const triggerId = id ?? `ck-country${generatedId}`;
@@ -148,7 +147,7 @@ function CountrySelectImpl({
   const handleOpenChange = useCallback((open: boolean) => {
     if (open) setOptionsRendered(true);
   }, []);
-  const nameOf = useMemo(() => regionNames(tag), [tag]);
+  const nameOf = useMemo(() => regionNames(locale), [locale]);
   const options = useMemo<CountryOption[]>(() => {
     if (!optionsRendered) return [];
     // A code from the data that reads like "every country" is not a country: it would shadow that option.
@@ -159,14 +158,14 @@ function CountrySelectImpl({
     if (current !== null && current !== ALL && !counts.has(current)) {
       list.push({ code: current, name: nameOf(current), count: 0 });
     }
-    const collator = collatorFor(tag);
+    const collator = collatorFor(locale);
     return list.sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
-  }, [optionsRendered, counts, current, tag, nameOf]);
+  }, [optionsRendered, counts, current, locale, nameOf]);
 
-  const currentLabel = current === null || current === ALL ? m.picker.allCountries : nameOf(current);
+  const currentLabel = current === null || current === ALL ? messages.picker.allCountries : nameOf(current);
 
   const item = (code: string, label: string, count: number | undefined) => {
-    const countText = count === undefined ? undefined : m.picker.countryCount(count);
+    const countText = count === undefined ? undefined : messages.picker.countryCount(count);
     return (
       <Select.Item
         key={code}
@@ -195,7 +194,7 @@ function CountrySelectImpl({
   return (
     <div ref={setContainer} className={cx('ck ck-country-select', className, classNames.root)} dir={direction}>
       <label id={labelId} htmlFor={triggerId} className={cx('ck-country-select__label', classNames.label)}>
-        {m.picker.countryLabel}
+        {messages.picker.countryLabel}
       </label>
       <Select.Root
         value={current ?? ALL}
@@ -226,7 +225,7 @@ function CountrySelectImpl({
               <ChevronIcon size={20} />
             </Select.ScrollUpButton>
             <Select.Viewport className={cx('ck-country-select__viewport', classNames.viewport)}>
-              {item(ALL, m.picker.allCountries, total)}
+              {item(ALL, messages.picker.allCountries, total)}
               {options.map((option) => item(option.code, option.name, option.count))}
             </Select.Viewport>
             <Select.ScrollDownButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
@@ -244,7 +243,7 @@ function CountrySelectImpl({
  * locale (`Intl.DisplayNames`) and sorted by its collation, each with its number of connectors (shown, and part of the
  * option's accessible name).
  *
- * Without a `value` or `defaultValue`, it starts on the region of the browser's language when that country has
+ * Without a `countryCode` or `defaultCountryCode`, it starts on the region of the browser's language when that country has
  * connectors, else on every country (see `resolveDefaultCountry`).
  */
 // Typed by its props alone, so that the declaration names no internal function.

@@ -10,19 +10,27 @@ export interface ErrorStateProps extends Omit<ComponentPropsWithoutRef<'div'>, '
 }
 
 /** A localized, announced error with a way to try again. Institution text from the server is shown as text. */
-export function ErrorState({ error, onRetry, locale, dir, messages, className, ...rest }: ErrorStateProps) {
-  const { messages: m, dir: direction } = useLocale({ locale, dir, messages });
-  const described = describeError(error, m.common);
+export function ErrorState({
+  error,
+  onRetry,
+  locale,
+  dir,
+  messages: messagesProp,
+  className,
+  ...rest
+}: ErrorStateProps) {
+  const { messages, dir: direction } = useLocale({ locale, dir, messages: messagesProp });
+  const described = describeError(error, messages.common);
   return (
     <div role="alert" dir={direction} className={cx('ck ck-error', className)} {...rest}>
       <p className="ck-error__text">{described.text}</p>
       {described.institutionMessage ? <p className="ck-error__institution">{described.institutionMessage}</p> : null}
       {described.reference ? (
-        <p className="ck-error__reference">{m.common.errorReference(described.reference)}</p>
+        <p className="ck-error__reference">{messages.common.errorReference(described.reference)}</p>
       ) : null}
       {onRetry ? (
         <button type="button" className="ck-button ck-button--secondary" onClick={onRetry}>
-          {m.common.retry}
+          {messages.common.retry}
         </button>
       ) : null}
     </div>

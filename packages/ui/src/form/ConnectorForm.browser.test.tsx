@@ -1,8 +1,12 @@
 import '../styles/base.css';
 import '../styles/form.css';
+import { connectorSchema, preloadSafeRegexEngine } from '@connector-kit/core';
 import { describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+import { countAsHostileCase } from '../../../../test/reliability.ts';
+import { HOSTILE_TEXT, hostileConnector, LONG } from '../test/hostile.ts';
+import { expectWithin, failOnInjectedContent, HostileFrame } from '../test/hostile-browser.tsx';
 import { ConnectorForm } from './ConnectorForm.tsx';
 import { everyFieldConnector, milleis, testConnector } from './test-connectors.ts';
 
@@ -183,5 +187,113 @@ describe('ConnectorForm in Chromium, by keyboard', () => {
       requestAnimationFrame(() => resolve(performance.now() - t));
     });
     expect(frame).toBeLessThan(250);
+  });
+});
+
+/*
+ * Hostile data in real Chromium, with the real stylesheet: nothing it carries runs, nothing spills out of the form's
+ * box, and a form whose field patterns are invalid, catastrophic or enormous handles every keystroke at once.
+ */
+describe('ConnectorForm with hostile data in Chromium', () => {
+  failOnInjectedContent();
+
+  for (const { name, text } of HOSTILE_TEXT) {
+    it(`shows ${name} in a form's title, labels and list values, inside the form`, async () => {
+      countAsHostileCase(name);
+      await render(
+        <HostileFrame>
+          <ConnectorForm connector={hostileConnector(text)} onSubmit={() => {}} />
+        </HostileFrame>,
+      );
+      await expect.element(page.getByRole('heading', { level: 2 })).toBeVisible();
+      expect(page.getByRole('heading', { level: 2 }).element().textContent).toBe(`Connect ${text}`);
+      expectWithin(document.querySelector('.ck-form') as Element);
+      // The select of five values, open.
+      await userEvent.click(page.getByRole('combobox').last());
+      await expect.element(page.getByRole('option').first()).toBeVisible();
+      expect(page.getByRole('option').first().element().textContent).toBe(text);
+      expectWithin(document.querySelector('.ck-form') as Element);
+      // Chosen, its label shows in the field, inside the form.
+      await userEvent.click(page.getByRole('option').first());
+      await expect.element(page.getByRole('combobox').last()).toMatchTextContent(text.slice(0, 10));
+      expectWithin(document.querySelector('.ck-form') as Element);
+    });
+  }
+});
+
+/** Field patterns that a naive engine would choke on. */
+const PATTERNS: readonly { name: string; regex: string; typed: string }[] = [
+  { name: 'invalid', regex: '([a-z]+', typed: 'a'.repeat(40) },
+  { name: 'nested quantifiers', regex: '(a+)+$', typed: `${'a'.repeat(39)}!` },
+  { name: 'overlapping alternation', regex: '^(a|aa)+$', typed: `${'a'.repeat(39)}!` },
+  { name: 'quantified group of quantifiers', regex: '(x+x+)+y', typed: 'x'.repeat(40) },
+  { name: 'words with optional spaces', regex: '^(\\w+\\s?)*$', typed: `${'word '.repeat(7)}word!` },
+  { name: 'repeated wildcard group', regex: '(.*a){20}', typed: `${'a'.repeat(39)}b` },
+  { name: 'backreference', regex: '^(a+)\\1*$', typed: `${'a'.repeat(39)}!` },
+  { name: 'enormous (10,000 characters)', regex: '(a|b)?'.repeat(LONG / 6 + 1).slice(0, LONG), typed: 'ab'.repeat(20) },
+  {
+    name: 'enormous alternation under the length limit',
+    regex: `^(${'a|'.repeat(300)}a)*$`,
+    typed: `${'a'.repeat(39)}!`,
+  },
+];
+
+describe('ConnectorForm with hostile field patterns in Chromium', () => {
+  failOnInjectedContent();
+
+  it(`handles every keystroke at once in ${PATTERNS.length} fields with hostile patterns`, async () => {
+    countAsHostileCase(...PATTERNS.map(({ name }) => `the pattern ${name}`));
+    // The patterns that cannot be honoured are reported once each with `console.warn`.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const connector = connectorSchema.parse({
+      uuid: 'patterns',
+      name: 'Banque des Motifs',
+      auth_mechanism: 'credentials',
+      fields: PATTERNS.map(({ name, regex }, i) => ({ name: `field${i}`, label: name, type: 'text', regex })),
+    });
+    await render(
+      <HostileFrame>
+        <ConnectorForm connector={connector} onSubmit={() => {}} />
+      </HostileFrame>,
+    );
+    // The form starts loading the linear-time engine as it mounts; what is measured below is keystrokes, not that.
+    await preloadSafeRegexEngine();
+
+    // The Event Timing API reports every input event whose handling, to the next paint, took 16 ms or more.
+    expect(PerformanceObserver.supportedEntryTypes).toContain('event');
+    const slowEvents: PerformanceEventTiming[] = [];
+    const observer = new PerformanceObserver((list) => {
+      slowEvents.push(...(list.getEntries() as PerformanceEventTiming[]));
+    });
+    observer.observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+
+    const keystrokes: { field: string; ms: number }[] = [];
+    for (const { name, typed } of PATTERNS) {
+      const input = page.getByRole('textbox', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
+      await userEvent.click(input);
+      // Leaving the field marks it as touched: from then on every keystroke validates the form.
+      await userEvent.keyboard('{Tab}');
+      await userEvent.click(input);
+      for (const character of typed) {
+        const start = performance.now();
+        await userEvent.keyboard(character);
+        keystrokes.push({ field: name, ms: performance.now() - start });
+      }
+      await expect.element(input).toHaveValue(typed);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    slowEvents.push(...(observer.takeRecords() as PerformanceEventTiming[]));
+    observer.disconnect();
+
+    expect(keystrokes).toHaveLength(PATTERNS.length * 40);
+    // The handlers of each key event (validation included) ran in under 200 ms...
+    const handling = slowEvents
+      .filter((entry) => ['keydown', 'keypress', 'beforeinput', 'input', 'keyup'].includes(entry.name))
+      .map((entry) => ({ event: entry.name, ms: entry.processingEnd - entry.processingStart }));
+    expect(handling.filter((entry) => entry.ms >= 200)).toEqual([]);
+    // ...and no keystroke, round trip from the test runner included, froze the page.
+    expect(keystrokes.filter((keystroke) => keystroke.ms >= 1000)).toEqual([]);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
   });
 });

@@ -127,7 +127,7 @@ export const ValidationErrors: Story = {
 export const PrefilledReadOnly: Story = {
   args: {
     defaultAuthMechanism: 'credentials',
-    defaultValues: { openapiwebsite: 'pro', login: 'jdupont' },
+    fieldValues: { openapiwebsite: 'pro', login: 'jdupont' },
     readOnly: ['openapiwebsite'],
   },
 };
@@ -146,7 +146,7 @@ export const Pending: Story = {
 export const SendFails: Story = {
   args: {
     defaultAuthMechanism: 'credentials',
-    defaultValues: { openapiwebsite: 'par', login: 'jdupont', password: 'not-a-real-one' },
+    fieldValues: { openapiwebsite: 'par', login: 'jdupont', password: 'not-a-real-one' },
     defaultStep: 'last',
     onSubmit: fn(() => Promise.reject(new Error('The app server is down'))),
   },

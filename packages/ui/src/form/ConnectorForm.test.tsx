@@ -1,9 +1,26 @@
-import type { Connector, ConnectorField } from '@connector-kit/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { type Connector, type ConnectorField, connectorSchema } from '@connector-kit/core';
+import { createEmulator, demoConnectors } from '@connector-kit/mock-api';
+import { createConnectorsHandlersFor } from '@connector-kit/mock-api/msw';
+import { ConnectorsProvider, type UseConnectorFormResult, useConnectorForm } from '@connector-kit/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, type Mock, type MockInstance, vi } from 'vitest';
+import { assertProperty, countAsHostileCase } from '../../../../test/reliability.ts';
+import { anyText, connectorPayload, mechanism } from '../../../core/src/test/arbitraries.ts';
+import { ConnectFlow } from '../connect-flow/ConnectFlow.tsx';
 import { fr } from '../locales.ts';
+import {
+  BASE_URL,
+  CONFIG_TOKEN,
+  createRecordingQueryClient,
+  createTestClient,
+  server,
+  setupEmulatorServer,
+} from '../test/emulator.ts';
+import { failOnConsoleErrorsAndRejections } from '../test/guards.ts';
+import { expectInert, HOSTILE_TEXT, hostileConnector } from '../test/hostile.ts';
 import { ConnectorForm, type ConnectorFormProps } from './ConnectorForm.tsx';
 import {
   amundi,
@@ -256,7 +273,7 @@ describe('ConnectorForm: validation', () => {
   it('reports a prefilled value that is not one of the choices', async () => {
     const { user, onSubmit } = setup({
       connector: everyFieldConnector,
-      defaultValues: { login: '12345678', password: 'x', website: 'nope', region: 'idf' },
+      fieldValues: { login: '12345678', password: 'x', website: 'nope', region: 'idf' },
     });
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     await waitFor(() =>
@@ -346,7 +363,7 @@ describe('ConnectorForm: steps of the test connector', () => {
     const { user } = setup({
       connector: testConnector,
       defaultAuthMechanism: 'credentials',
-      defaultValues: { openapiwebsite: 'pro' },
+      fieldValues: { openapiwebsite: 'pro' },
     });
     await user.click(screen.getByRole('button', { name: 'Continue to your bank' }));
     await waitFor(() => expect(screen.getByText('Step 2 of 2')).toBeInTheDocument());
@@ -356,7 +373,7 @@ describe('ConnectorForm: steps of the test connector', () => {
     const { user, onSubmit } = setup({
       connector: testConnector,
       defaultAuthMechanism: 'credentials',
-      defaultValues: { openapiwebsite: 'par' },
+      fieldValues: { openapiwebsite: 'par' },
     });
     await user.click(screen.getByRole('button', { name: 'Continue to your bank' }));
     const login = await screen.findByRole('textbox', { name: /Identifiant/ });
@@ -378,7 +395,7 @@ describe('ConnectorForm: steps of the test connector', () => {
     const { user } = setup({
       connector: testConnector,
       defaultAuthMechanism: 'credentials',
-      defaultValues: { openapiwebsite: 'par', login: 'jdupont' },
+      fieldValues: { openapiwebsite: 'par', login: 'jdupont' },
       onSubmit,
     });
     await user.click(screen.getByRole('button', { name: 'Continue to your bank' }));
@@ -400,7 +417,7 @@ describe('ConnectorForm: steps of the test connector', () => {
     const { user, onSubmit } = setup({
       connector: testConnector,
       defaultAuthMechanism: 'credentials',
-      defaultValues: { openapiwebsite: 'unknown', login: 'x', password: 'y' },
+      fieldValues: { openapiwebsite: 'unknown', login: 'x', password: 'y' },
     });
     // Step 1 is validated on the way, so it fails there.
     await user.click(screen.getByRole('button', { name: 'Continue to your bank' }));
@@ -572,7 +589,7 @@ describe('ConnectorForm: prefilled, read-only, back, pending', () => {
     const onWebauth = vi.fn();
     const { user, container } = setup({
       connector: testConnector,
-      defaultValues: { openapiwebsite: 'pro' },
+      fieldValues: { openapiwebsite: 'pro' },
       readOnly: ['openapiwebsite'],
       onWebauth,
     });
@@ -588,7 +605,7 @@ describe('ConnectorForm: prefilled, read-only, back, pending', () => {
   it('prefills a text field the user can still change unless it is read-only', async () => {
     const { user } = setup({
       connector: everyFieldConnector,
-      defaultValues: { login: '11112222', contract: '0123456789' },
+      fieldValues: { login: '11112222', contract: '0123456789' },
       readOnly: ['contract', 'birthdate'],
     });
     const login = screen.getByRole('textbox', { name: /Identifiant client/ });
@@ -612,15 +629,13 @@ describe('ConnectorForm: prefilled, read-only, back, pending', () => {
     const { user, onSubmit, rerender } = setup({
       connector: amundi,
       pending: true,
-      defaultValues: { login: 'abcdef', password: 'x' },
+      fieldValues: { login: 'abcdef', password: 'x' },
     });
     const connect = screen.getByRole('button', { name: 'Connect' });
     expect(connect).toBeDisabled();
     await user.type(screen.getByRole('textbox', { name: /Identifiant/ }), '{Enter}');
     expect(onSubmit).not.toHaveBeenCalled();
-    rerender(
-      <ConnectorForm connector={amundi} onSubmit={onSubmit} defaultValues={{ login: 'abcdef', password: 'x' }} />,
-    );
+    rerender(<ConnectorForm connector={amundi} onSubmit={onSubmit} fieldValues={{ login: 'abcdef', password: 'x' }} />);
     expect(connect).toBeEnabled();
     await user.click(connect);
     await waitFor(() => expect(onSubmit).toHaveBeenCalledOnce());
@@ -631,4 +646,342 @@ describe('ConnectorForm: prefilled, read-only, back, pending', () => {
     expect(container.firstElementChild).toHaveAttribute('dir', 'rtl');
     expect(screen.getByRole('button', { name: 'Connecter' })).toBeInTheDocument();
   });
+});
+
+/*
+ * Secret field values (passwords, PINs, one-time codes) live in the inputs and the form state only: never in the
+ * URL, the query cache, web storage, cookies, the console, the DOM's text or attributes, or an error; they are gone
+ * from the form state when the form goes away; and each input says what it is to password managers.
+ */
+
+const SECRETS = {
+  password: 'Pa55-w0rd:ultra-secret',
+  pin: '8413',
+  otp: '904512',
+} as const;
+const LOGIN = 'jean.dupont';
+
+const SECRET_CONNECTOR: Connector = connectorSchema.parse({
+  id: 9001,
+  uuid: '5ec2e7c0-0000-4000-8000-000000000001',
+  name: 'Banque Secrète',
+  color: '0077be',
+  hidden: false,
+  auth_mechanism: 'credentials',
+  available_auth_mechanisms: ['credentials'],
+  countries: [{ id: 'FR', name: 'France' }],
+  sources: [],
+  fields: [
+    { name: 'login', label: 'Identifiant', type: 'text', required: true },
+    { name: 'password', label: 'Mot de passe', type: 'password', required: true, regex: '^\\S{6,64}$' },
+    { name: 'pin', label: 'Code PIN', type: 'password', required: true, regex: '^\\d{4}$' },
+    { name: 'otp', label: 'Code reçu par SMS', type: 'otp', required: true, regex: '^\\d{6}$' },
+    { name: 'birthday', label: 'Date de naissance', type: 'date', required: false },
+    { name: 'space', label: 'Espace client', type: 'text', required: false },
+  ],
+});
+
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'] as const;
+let logged: unknown[][] = [];
+let spies: MockInstance[] = [];
+
+/** Every string reachable from `root` (own properties, Maps, Sets, input values), however deep. */
+function reachableText(root: unknown): string {
+  const seen = new Set<unknown>();
+  const out: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (typeof value === 'string') {
+      out.push(value);
+      return;
+    }
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) return;
+    if (depth > 12) return;
+    seen.add(value);
+    if (typeof Node !== 'undefined' && value instanceof Node) {
+      // A DOM node held by the form state: its value is the one thing that matters.
+      if (value instanceof HTMLInputElement) out.push(value.value, value.defaultValue);
+      return;
+    }
+    if (value instanceof Map) {
+      for (const [key, item] of value) {
+        visit(key, depth + 1);
+        visit(item, depth + 1);
+      }
+      return;
+    }
+    if (value instanceof Set) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    for (const key of Object.getOwnPropertyNames(value)) {
+      let item: unknown;
+      try {
+        item = (value as Record<string, unknown>)[key];
+      } catch {
+        continue;
+      }
+      visit(item, depth + 1);
+    }
+  };
+  visit(root, 0);
+  return out.join('\n');
+}
+
+function expectNoSecretIn(what: string, text: string) {
+  for (const [name, secret] of Object.entries(SECRETS)) {
+    expect(text.includes(secret), `${name} found in ${what}`).toBe(false);
+  }
+}
+
+/** Every place outside the form state where a value could leak. */
+function expectNoSecretOutsideTheForm(queryClient: ReturnType<typeof createRecordingQueryClient>['queryClient']) {
+  expectNoSecretIn('the URL', `${window.location.href} ${JSON.stringify(window.history.state)} ${document.title}`);
+  const cache = {
+    queries: queryClient
+      .getQueryCache()
+      .getAll()
+      .map((query) => ({ key: query.queryKey, state: query.state })),
+    mutations: queryClient
+      .getMutationCache()
+      .getAll()
+      .map((mutation) => ({ key: mutation.options.mutationKey, state: mutation.state })),
+  };
+  expectNoSecretIn('the query cache', JSON.stringify(cache));
+  const storage = (store: Storage) =>
+    Array.from({ length: store.length }, (_, i) => `${store.key(i)}=${store.getItem(store.key(i) ?? '')}`).join(';');
+  expectNoSecretIn('web storage', `${storage(localStorage)} ${storage(sessionStorage)} ${document.cookie}`);
+  expectNoSecretIn('the console', logged.map((args) => args.map((arg) => reachableText(arg)).join(' ')).join('\n'));
+  expectNoSecretIn('the DOM', document.documentElement.outerHTML);
+}
+
+/** The last form hook a probe below rendered, to look into its state. */
+const captured: { hook?: UseConnectorFormResult } = {};
+
+function HookProbe() {
+  captured.hook = useConnectorForm(SECRET_CONNECTOR, { onSubmit: () => {} });
+  return null;
+}
+
+/** The hook bound to plain inputs, so that its state holds references to them too. */
+function BoundForm() {
+  const hook = useConnectorForm(SECRET_CONNECTOR, { onSubmit: () => {} });
+  captured.hook = hook;
+  return (
+    <form>
+      {['login', 'password', 'pin', 'otp'].map((name) => (
+        <input key={name} aria-label={name} {...hook.form.register(name)} />
+      ))}
+    </form>
+  );
+}
+
+async function fillSecretForm(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByRole('textbox', { name: /^Identifiant/ }), LOGIN);
+  await user.type(screen.getByLabelText(/^Mot de passe/, { selector: 'input' }), SECRETS.password);
+  await user.type(screen.getByLabelText(/^Code PIN/, { selector: 'input' }), SECRETS.pin);
+  await user.type(screen.getByRole('textbox', { name: /^Code reçu par SMS/ }), SECRETS.otp);
+}
+
+describe('ConnectorForm: secret field values', () => {
+  setupEmulatorServer();
+  beforeEach(() => {
+    server.use(
+      ...createConnectorsHandlersFor(
+        createEmulator({ connectors: [...demoConnectors, SECRET_CONNECTOR], configToken: CONFIG_TOKEN }),
+        BASE_URL,
+      ),
+    );
+    logged = [];
+    spies = CONSOLE_METHODS.map((method) =>
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        logged.push(args);
+      }),
+    );
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  afterEach(() => {
+    for (const spy of spies) spy.mockRestore();
+  });
+
+  it('carry the autocomplete each field needs', async () => {
+    render(<ConnectorForm connector={SECRET_CONNECTOR} onSubmit={() => {}} />);
+    const autocomplete = (element: HTMLElement) => element.getAttribute('autocomplete');
+    expect(autocomplete(screen.getByRole('textbox', { name: /^Identifiant/ }))).toBe('username');
+    expect(autocomplete(screen.getByLabelText(/^Mot de passe/, { selector: 'input' }))).toBe('current-password');
+    expect(autocomplete(screen.getByLabelText(/^Code PIN/, { selector: 'input' }))).toBe('current-password');
+    expect(autocomplete(screen.getByRole('textbox', { name: /^Code reçu par SMS/ }))).toBe('one-time-code');
+    expect(autocomplete(screen.getByLabelText(/^Date de naissance/))).toBe('off');
+    expect(autocomplete(screen.getByRole('textbox', { name: /^Espace client/ }))).toBe('off');
+    expect(screen.getByLabelText(/^Mot de passe/, { selector: 'input' })).toHaveAttribute('type', 'password');
+  });
+
+  it('never reach the URL, the cache, storage, the console or the DOM, through a whole flow', async () => {
+    const user = userEvent.setup();
+    const client = createTestClient();
+    const { queryClient } = createRecordingQueryClient();
+    const onSubmit = vi.fn();
+    render(
+      <ConnectorsProvider client={client} queryClient={queryClient}>
+        <ConnectFlow defaultConnectorUuid={SECRET_CONNECTOR.uuid} onSubmit={onSubmit} />
+      </ConnectorsProvider>,
+    );
+    await screen.findByRole('heading', { name: 'Connect Banque Secrète' });
+    await fillSecretForm(user);
+    // Shown in clear, a password is still a property of its input, not an attribute.
+    await user.click(screen.getAllByRole('button', { name: 'Show password' })[0] as HTMLElement);
+    expectNoSecretOutsideTheForm(queryClient);
+
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledOnce());
+    // The app gets them, as it asked.
+    expect(onSubmit.mock.calls[0]?.[0].values).toMatchObject({ login: LOGIN, ...SECRETS });
+    expectNoSecretOutsideTheForm(queryClient);
+
+    // A refetch of the connector while the form is filled carries nothing of it either.
+    await queryClient.refetchQueries();
+    expectNoSecretOutsideTheForm(queryClient);
+  });
+
+  it('never appear in the validation errors, nor in what the form shows about them', async () => {
+    const user = userEvent.setup();
+    render(<HookProbe />);
+    const hook = captured.hook;
+    const wrong = { password: 'has spaces Pa55-w0rd:ultra-secret', pin: '8413x', otp: '904512-0' };
+    const form = hook?.form;
+    for (const [name, value] of Object.entries(wrong)) form?.setValue(name, value);
+    await waitFor(async () => expect(await form?.trigger()).toBe(false));
+    const errors = Object.fromEntries(
+      ['login', ...Object.keys(wrong)].map((name) => [name, form?.getFieldState(name).error]),
+    );
+    expect(Object.keys(errors).filter((name) => errors[name])).toEqual(['login', 'password', 'pin', 'otp']);
+    const report = JSON.stringify(errors, (key, value) => (key === 'ref' ? undefined : value));
+    for (const value of Object.values(wrong)) expect(report).not.toContain(value);
+
+    // The same in the rendered form, after a failed attempt: the summary and each field's error.
+    const view = render(<ConnectorForm connector={SECRET_CONNECTOR} onSubmit={() => {}} />);
+    await user.type(screen.getByLabelText(/^Mot de passe/, { selector: 'input' }), wrong.password);
+    await user.type(screen.getByLabelText(/^Code PIN/, { selector: 'input' }), wrong.pin);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Please correct \d fields/);
+    expect(view.container.innerHTML).not.toContain(wrong.pin);
+    expect(view.container.innerHTML).not.toContain('Pa55-w0rd');
+    expect(logged.map((args) => args.join(' ')).join('\n')).not.toContain('Pa55-w0rd');
+  });
+
+  it('are cleared from the form state when the form goes away, and a new form starts empty', async () => {
+    const user = userEvent.setup();
+    const first = render(<ConnectorForm connector={SECRET_CONNECTOR} onSubmit={() => {}} />);
+    await fillSecretForm(user);
+    first.unmount();
+    expectNoSecretIn('the page', document.documentElement.outerHTML);
+
+    // The state of the hook, every object reachable from it included.
+    const second = render(<BoundForm />);
+    await user.type(screen.getByRole('textbox', { name: 'login' }), LOGIN);
+    for (const [name, secret] of Object.entries(SECRETS)) {
+      await user.type(screen.getByRole('textbox', { name }), secret);
+    }
+    const hook = captured.hook;
+    const form = hook?.form;
+    expect(reachableText(form?.control)).toContain(SECRETS.password);
+    second.unmount();
+    expectNoSecretIn('the form state after unmount', reachableText(form?.control));
+    expectNoSecretIn('the hook after unmount', reachableText(hook));
+
+    render(<ConnectorForm connector={SECRET_CONNECTOR} onSubmit={() => {}} />);
+    expect(screen.getByLabelText(/^Mot de passe/, { selector: 'input' })).toHaveValue('');
+    expect(screen.getByLabelText(/^Code PIN/, { selector: 'input' })).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: /^Code reçu par SMS/ })).toHaveValue('');
+  });
+
+  it('are never sent in a URL, even by a submission that happens before the page runs its script', () => {
+    const { container } = render(<ConnectorForm connector={SECRET_CONNECTOR} onSubmit={() => {}} />);
+    const form = container.querySelector('form') as HTMLFormElement;
+    // A native submission (server-rendered markup, script not yet running) must post, never put values in the URL.
+    expect(form.method).toBe('post');
+    expect(form.getAttribute('action')).toBeNull();
+  });
+});
+
+/* What a third party sends is data: a title, field labels and list values show as the exact text they are. */
+describe('ConnectorForm with hostile data', () => {
+  failOnConsoleErrorsAndRejections();
+
+  for (const { name, text } of HOSTILE_TEXT) {
+    describe(name, () => {
+      countAsHostileCase(name);
+
+      it('in the title, field labels and list values of the form', async () => {
+        const user = userEvent.setup();
+        const { container } = render(<ConnectorForm connector={hostileConnector(text)} onSubmit={() => {}} />);
+        expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`Connect ${text}`);
+        const labels = [...container.querySelectorAll('.ck-form__label')].map((label) => label.textContent ?? '');
+        expect(labels.filter((label) => label.startsWith(text))).toHaveLength(5);
+        const radios = within(screen.getByRole('radiogroup')).getAllByRole('radio');
+        expect(radios.map((radio) => radio.closest('label')?.textContent)).toEqual([text, `${text} 1`]);
+        expectInert(container);
+
+        // The select of five values, opened.
+        const select = screen.getAllByRole('combobox').at(-1) as HTMLElement;
+        await user.click(select);
+        const options = await screen.findAllByRole('option');
+        expect(options.map((option) => option.textContent)).toEqual([
+          text,
+          `${text} 1`,
+          `${text} 2`,
+          `${text} 3`,
+          `${text} 4`,
+        ]);
+        await user.click(options[0] as HTMLElement);
+        expect(select.textContent).toContain(text);
+        expectInert(document.body);
+      });
+    });
+  }
+});
+
+describe('ConnectorForm, rendered with random connectors', () => {
+  const { errors } = failOnConsoleErrorsAndRejections();
+  // Unusable field patterns are reported once each with `console.warn`: random ones do, and this is not about them.
+  afterEach(() => {
+    vi.mocked(console.warn).mockClear();
+  });
+
+  it('submitted once, never throws nor makes React report anything, whatever it is given', async () => {
+    await assertProperty(
+      fc.asyncProperty(
+        connectorPayload.map((payload) => connectorSchema.parse(payload)),
+        fc.oneof(fc.constant(undefined), mechanism),
+        fc.constantFrom('connection', 'payment'),
+        fc.oneof(fc.constant(undefined), fc.dictionary(anyText, anyText, { maxKeys: 3 })),
+        fc.constantFrom('en', 'fr', 'ar', 'xx-invalid-'),
+        async (connector, defaultAuthMechanism, kind, fieldValues, locale) => {
+          const onSubmit = vi.fn();
+          const view = render(
+            <ConnectorForm
+              connector={connector}
+              defaultAuthMechanism={defaultAuthMechanism}
+              kind={kind}
+              fieldValues={fieldValues}
+              readOnly={fieldValues ? Object.keys(fieldValues) : undefined}
+              onSubmit={onSubmit}
+              onWebauth={() => {}}
+              locale={locale}
+              messages={locale === 'fr' ? fr : undefined}
+            />,
+          );
+          const form = view.container.querySelector('form') as HTMLFormElement;
+          await act(async () => {
+            fireEvent.submit(form);
+          });
+          await act(async () => {});
+          view.unmount();
+          expect(errors).toEqual([]);
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // 100 renders: seconds on a busy machine.
+  }, 30_000);
 });

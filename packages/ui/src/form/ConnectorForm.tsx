@@ -1,8 +1,6 @@
 import type { Connector, ConnectorField, FormStep } from '@connector-kit/core';
 import {
-  type ConnectorFormSubmission,
   type ConnectorFormValues,
-  type ConnectorWebauthRequest,
   connectorFieldKey,
   type UseConnectorFormOptions,
   type UseConnectorFormResult,
@@ -20,22 +18,15 @@ import { ExternalIcon } from '../icons.tsx';
 import type { ConnectorFormClassNames } from './class-names.ts';
 import { errorText, FieldControl, fieldLabel } from './FieldControl.tsx';
 
-/** The form's props: the options of `useConnectorForm` (mechanism, prefilled values, kind...), plus what it shows. */
+/**
+ * The form's props: the options of `useConnectorForm` (mechanism, prefilled `fieldValues`, kind, `onSubmit`,
+ * `onWebauth`...), plus what it shows. While a promise returned by `onSubmit` (or `onWebauth`) is pending the submit
+ * button waits; a rejection is said in the form (a localized error with "Try again", which sends again), the values
+ * kept.
+ */
 export interface ConnectorFormProps extends LocaleOptions, UseConnectorFormOptions {
   /** The connector, with the `fields` and `sources` expands (`payment_fields` for a payment). */
   connector: Connector;
-  /**
-   * Called with `{ connector, authMechanism, values }` (values by field `name`, an empty optional field left out)
-   * when the last step is valid. While a returned promise is pending the submit button waits; a rejection is said in
-   * the form (a localized error with "Try again", which sends again), the values kept.
-   */
-  onSubmit: (submission: ConnectorFormSubmission) => void | Promise<void>;
-  /**
-   * Called when the user presses "Continue to your bank" on a webauth step, with that step's source and values: open
-   * the bank's page from here. The form then moves on to the next step, if any. Without it, a webauth step that ends
-   * the form calls `onSubmit` instead (with the mechanism, `webauth`, in `authMechanism`).
-   */
-  onWebauth?: ((request: ConnectorWebauthRequest) => void | Promise<void>) | undefined;
   /** Shows "Choose another bank" on the first step, and calls this when it is pressed. */
   onBack?: (() => void) | undefined;
   /** Disables the submit button while your app works on the values. */
@@ -96,12 +87,12 @@ function StepIndicator({
 
 function MechanismSwitch({
   id,
-  hook,
+  connectorForm,
   messages,
   className,
 }: {
   id: string;
-  hook: UseConnectorFormResult;
+  connectorForm: UseConnectorFormResult;
   messages: FormMessages;
   className: string | undefined;
 }) {
@@ -110,14 +101,14 @@ function MechanismSwitch({
     <fieldset className={cx('ck-form__mechanisms', className)}>
       <legend className="ck-form__label">{messages.authMechanismLabel}</legend>
       <div className="ck-form__radios">
-        {hook.availableAuthMechanisms.map((mechanism) => (
+        {connectorForm.availableAuthMechanisms.map((mechanism) => (
           <label key={mechanism} className="ck-form__radio">
             <input
               type="radio"
               name={`${id}-mechanism`}
               value={mechanism}
-              checked={mechanism === hook.authMechanism}
-              onChange={() => hook.setAuthMechanism(mechanism)}
+              checked={mechanism === connectorForm.authMechanism}
+              onChange={() => connectorForm.setAuthMechanism(mechanism)}
               className="ck-form__radio-input"
             />
             <span>{Object.hasOwn(known, mechanism) ? known[mechanism] : mechanism}</span>
@@ -193,15 +184,6 @@ function firstControl(container: HTMLElement | null): HTMLElement | null {
  */
 export function ConnectorForm({
   connector,
-  authMechanism,
-  defaultAuthMechanism,
-  onAuthMechanismChange,
-  defaultValues,
-  readOnly,
-  kind,
-  defaultStep,
-  onSubmit,
-  onWebauth,
   onBack,
   pending = false,
   headingLevel = 2,
@@ -214,23 +196,14 @@ export function ConnectorForm({
   messages: messagesProp,
   className,
   classNames = NO_CLASS_NAMES,
+  ...formOptions
 }: ConnectorFormProps) {
   const { locale, dir, messages } = useLocale({ locale: localeProp, dir: dirProp, messages: messagesProp });
-  const m = messages.form;
+  const formMessages = messages.form;
   const generatedId = useId();
   const id = idProp ?? generatedId;
-  const hook = useConnectorForm(connector, {
-    authMechanism,
-    defaultAuthMechanism,
-    onAuthMechanismChange,
-    defaultValues,
-    readOnly,
-    kind,
-    defaultStep,
-    onSubmit,
-    onWebauth,
-  });
-  const { form, steps, step, stepIndex, isFirstStep, isLastStep } = hook;
+  const connectorForm = useConnectorForm(connector, formOptions);
+  const { form, steps, step, stepIndex, isFirstStep, isLastStep } = connectorForm;
   const { errors } = useFormState({ control: form.control });
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const fieldsRef = useRef<HTMLDivElement>(null);
@@ -247,11 +220,11 @@ export function ConnectorForm({
 
   // Why the app's `onSubmit` (or `onWebauth`) failed: said in the form, with the values kept and a way to send again.
   const [sendError, setSendError] = useState<{ error: unknown } | null>(null);
-  const busy = pending || hook.isSubmitting;
+  const busy = pending || connectorForm.isSubmitting;
   const send = () => {
     if (busy) return;
     setSendError(null);
-    hook.submit().then(
+    connectorForm.submit().then(
       (ok) => setShowSummary(!ok),
       (error: unknown) => {
         setShowSummary(false);
@@ -268,8 +241,14 @@ export function ConnectorForm({
   const hintId = `${id}-webauth-hint`;
   const titleId = `${id}-title`;
   const Heading = `h${headingLevel}` as const;
-  const title = titleProp ?? (kind === 'payment' ? m.paymentTitle(connector.name) : m.title(connector.name));
-  const primaryLabel = step.webauth ? m.continueToBank : isLastStep ? (submitLabel ?? m.submit) : m.next;
+  const title =
+    titleProp ??
+    (formOptions.kind === 'payment' ? formMessages.paymentTitle(connector.name) : formMessages.title(connector.name));
+  const primaryLabel = step.webauth
+    ? formMessages.continueToBank
+    : isLastStep
+      ? (submitLabel ?? formMessages.submit)
+      : formMessages.next;
 
   return (
     <div ref={setRoot} className={cx('ck', 'ck-form', className, classNames.root)} dir={dir} lang={locale}>
@@ -302,14 +281,19 @@ export function ConnectorForm({
             id={`${id}-progress`}
             steps={steps}
             current={stepIndex}
-            messages={m}
+            messages={formMessages}
             locale={locale}
             className={classNames.progress}
           />
         ) : null}
 
-        {isFirstStep && hook.availableAuthMechanisms.length > 1 ? (
-          <MechanismSwitch id={id} hook={hook} messages={m} className={classNames.mechanisms} />
+        {isFirstStep && connectorForm.availableAuthMechanisms.length > 1 ? (
+          <MechanismSwitch
+            id={id}
+            connectorForm={connectorForm}
+            messages={formMessages}
+            className={classNames.mechanisms}
+          />
         ) : null}
 
         {showSummary ? (
@@ -318,7 +302,7 @@ export function ConnectorForm({
             errors={errors}
             idOf={idOf}
             onPick={(field) => form.setFocus(connectorFieldKey(field.name))}
-            messages={m}
+            messages={formMessages}
             className={classNames.summary}
           />
         ) : null}
@@ -332,20 +316,20 @@ export function ConnectorForm({
               name={connectorFieldKey(field.name)}
               id={idOf(field)}
               form={form}
-              readOnly={hook.isReadOnly(field.name)}
-              messages={m}
+              readOnly={connectorForm.isReadOnly(field.name)}
+              messages={formMessages}
               classNames={classNames}
               dir={dir}
               portalContainer={root}
             />
           ))}
-          {!step.fields.length && !step.webauth ? <p className="ck-form__empty">{m.noFields}</p> : null}
+          {!step.fields.length && !step.webauth ? <p className="ck-form__empty">{formMessages.noFields}</p> : null}
         </div>
 
         {step.webauth ? (
           <div className={cx('ck-form__webauth', classNames.webauth)}>
             <p id={hintId} className="ck-form__webauth-hint">
-              {m.webauthHint(connector.name)}
+              {formMessages.webauthHint(connector.name)}
             </p>
           </div>
         ) : null}
@@ -376,10 +360,10 @@ export function ConnectorForm({
               className={cx('ck-button', 'ck-button--secondary', 'ck-form__back', classNames.secondaryButton)}
               onClick={() => {
                 setShowSummary(false);
-                hook.back();
+                connectorForm.back();
               }}
             >
-              {m.back}
+              {formMessages.back}
             </button>
           ) : onBack ? (
             <button
@@ -387,7 +371,7 @@ export function ConnectorForm({
               className={cx('ck-button', 'ck-button--link', 'ck-form__back-to-list', classNames.secondaryButton)}
               onClick={onBack}
             >
-              {m.backToList}
+              {formMessages.backToList}
             </button>
           ) : null}
         </div>

@@ -31,11 +31,11 @@ export function describedBy(id: string, error: string | undefined, ...hints: (st
 }
 
 /** The aria state every control shares: required, invalid, described by its error. */
-export function controlAria(props: FieldInputBaseProps, ...hints: (string | false | null | undefined)[]) {
+export function controlAria(input: FieldInputBaseProps, ...hints: (string | false | null | undefined)[]) {
   return {
-    'aria-required': props.required || undefined,
-    'aria-invalid': props.error ? true : undefined,
-    'aria-describedby': describedBy(props.id, props.error, ...hints),
+    'aria-required': input.required || undefined,
+    'aria-invalid': input.error ? true : undefined,
+    'aria-describedby': describedBy(input.id, input.error, ...hints),
   } as const;
 }
 
@@ -44,8 +44,8 @@ export function controlAria(props: FieldInputBaseProps, ...hints: (string | fals
  * "optional". A `<label>` for the control by default; for a group of controls, a `<span>` with `groupLabelId` for the
  * group's `aria-labelledby`.
  */
-export function FieldLabel({ props, groupLabelId }: { props: FieldInputBaseProps; groupLabelId?: string }) {
-  const { id, label, required, messages, classNames } = props;
+export function FieldLabel({ input, groupLabelId }: { input: FieldInputBaseProps; groupLabelId?: string }) {
+  const { id, label, required, messages, classNames } = input;
   const className = cx('ck-form__label', classNames.label);
   const text = (
     <>
@@ -105,16 +105,16 @@ export function FieldError({ id, error, classNames }: Pick<FieldInputBaseProps, 
 }
 
 /** The box of one field: label, control, hints and error. */
-export function FieldBox({ props, kind, children }: { props: FieldInputBaseProps; kind: string; children: ReactNode }) {
+export function FieldBox({ input, kind, children }: { input: FieldInputBaseProps; kind: string; children: ReactNode }) {
   return (
     <div
-      className={cx('ck-form__field', props.classNames.field)}
+      className={cx('ck-form__field', input.classNames.field)}
       data-kind={kind}
-      data-invalid={props.error ? '' : undefined}
-      data-readonly={props.readOnly ? '' : undefined}
+      data-invalid={input.error ? '' : undefined}
+      data-readonly={input.readOnly ? '' : undefined}
     >
       {children}
-      <FieldError id={props.id} error={props.error} classNames={props.classNames} />
+      <FieldError id={input.id} error={input.error} classNames={input.classNames} />
     </div>
   );
 }

@@ -51,7 +51,7 @@ function RadioList(props: ListFieldProps) {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onBlur();
   };
   return (
-    <FieldBox props={props} kind="radio">
+    <FieldBox input={props} kind="radio">
       {/* The group carries the field's state (required, invalid, its error); its label names it. */}
       <div
         ref={setGroupRef}
@@ -62,7 +62,7 @@ function RadioList(props: ListFieldProps) {
         onBlur={onGroupBlur}
         {...controlAria(props)}
       >
-        <FieldLabel props={props} groupLabelId={legendId} />
+        <FieldLabel input={props} groupLabelId={legendId} />
         <div className="ck-form__radios">
           {options.map((option, index) => (
             <label key={option.value} className="ck-form__radio">
@@ -91,8 +91,8 @@ function SelectList(props: ListFieldProps) {
   const open = useRef(false);
   const known = options.some((option) => option.value === value);
   return (
-    <FieldBox props={props} kind="select">
-      <FieldLabel props={props} />
+    <FieldBox input={props} kind="select">
+      <FieldLabel input={props} />
       <Select.Root
         value={known ? value : ''}
         onValueChange={onChange}
@@ -140,8 +140,8 @@ function ReadOnlyList(props: ListFieldProps) {
   const { id, classNames, options, value, inputRef } = props;
   const shown = options.find((option) => option.value === value)?.label ?? value;
   return (
-    <FieldBox props={props} kind="list">
-      <FieldLabel props={props} />
+    <FieldBox input={props} kind="list">
+      <FieldLabel input={props} />
       <input
         ref={inputRef}
         id={id}

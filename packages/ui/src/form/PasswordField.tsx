@@ -27,8 +27,8 @@ export function PasswordField(props: PasswordFieldProps) {
     return registration.onBlur(event);
   };
   return (
-    <FieldBox props={props} kind="password">
-      <FieldLabel props={props} />
+    <FieldBox input={props} kind="password">
+      <FieldLabel input={props} />
       <div className="ck-form__password">
         <input
           {...registration}

@@ -17,8 +17,8 @@ export interface DateFieldProps extends FieldInputBaseProps {
 function Field(props: TextFieldProps & { type: 'text' | 'date' }) {
   const { id, name, readOnly, classNames, registration, autoComplete, inputMode, type } = props;
   return (
-    <FieldBox props={props} kind={type}>
-      <FieldLabel props={props} />
+    <FieldBox input={props} kind={type}>
+      <FieldLabel input={props} />
       <input
         {...registration}
         id={id}

@@ -12,19 +12,19 @@ export interface DescribedError {
 
 /** Turns any error the client throws into text an end user can read in their language. */
 export function describeError(error: unknown, messages: CommonMessages): DescribedError {
-  const m = messages.errors;
+  const errorMessages = messages.errors;
   if (error instanceof ConnectorsApiError) {
     const { status } = error;
     const text =
       status === 401 || status === 403
-        ? m.unauthorized
+        ? errorMessages.unauthorized
         : status === 404
-          ? m.notFound
+          ? errorMessages.notFound
           : status === 429
-            ? m.rateLimited
+            ? errorMessages.rateLimited
             : status >= 500
-              ? m.server
-              : m.badRequest;
+              ? errorMessages.server
+              : errorMessages.badRequest;
     return {
       text,
       institutionMessage: error.institutionMessage,
@@ -35,10 +35,10 @@ export function describeError(error: unknown, messages: CommonMessages): Describ
   const text =
     error instanceof ConnectorsError
       ? error.kind === 'timeout'
-        ? m.timeout
+        ? errorMessages.timeout
         : error.kind === 'response'
-          ? m.response
-          : m.network
-      : m.unknown;
+          ? errorMessages.response
+          : errorMessages.network
+      : errorMessages.unknown;
   return { text, institutionMessage: null, reference: null };
 }

@@ -12,8 +12,6 @@ export interface FormMessages {
   optional: string;
   /** The password toggle's name. It stays the same when the password shows: `aria-pressed` tells the state. */
   showPassword: string;
-  /** @deprecated Never shown (see `showPassword`); no table has it any more. */
-  hidePassword?: string | undefined;
   capsLock: string;
   selectPlaceholder: string;
   authMechanismLabel: string;

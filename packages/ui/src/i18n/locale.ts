@@ -13,17 +13,17 @@ export type DeepPartial<T> = T extends (...args: never[]) => unknown
  * The shipped table that best serves a BCP 47 tag: `fr-BE` → `fr`, `pt-BR` → `pt`, anything else → `en`.
  * The tag itself still drives `Intl` formatting (country names, collation, plurals).
  */
-export function matchLocale(tag: string | undefined): SupportedLocale {
-  const language = tag ? languageOf(tag) : 'en';
+export function matchLocale(locale: string | undefined): SupportedLocale {
+  const language = locale ? languageOf(locale) : 'en';
   return (SUPPORTED_LOCALES as readonly string[]).includes(language) ? (language as SupportedLocale) : 'en';
 }
 
 /** The language subtag of a BCP 47 tag (`fr` for `fr-BE`), or the tag itself when it is not a valid one. */
-export function languageOf(tag: string): string {
+export function languageOf(locale: string): string {
   try {
-    return new Intl.Locale(tag).language;
+    return new Intl.Locale(locale).language;
   } catch {
-    return tag;
+    return locale;
   }
 }
 
@@ -31,12 +31,12 @@ const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Ro
 const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ku', 'ckb']);
 
 /** Writing direction of a locale: from its script when known, else from its language. */
-export function localeDirection(tag: string | undefined): 'ltr' | 'rtl' {
-  if (!tag) return 'ltr';
+export function localeDirection(locale: string | undefined): 'ltr' | 'rtl' {
+  if (!locale) return 'ltr';
   try {
-    const locale = new Intl.Locale(tag).maximize();
-    if (locale.script) return RTL_SCRIPTS.has(locale.script) ? 'rtl' : 'ltr';
-    return RTL_LANGUAGES.has(locale.language) ? 'rtl' : 'ltr';
+    const { script, language } = new Intl.Locale(locale).maximize();
+    if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+    return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
   } catch {
     return 'ltr';
   }

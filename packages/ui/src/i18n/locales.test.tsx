@@ -57,7 +57,7 @@ describe('@connector-kit/ui/locales', () => {
   });
 
   it('is translated: no table but English repeats the English texts of the picker', () => {
-    for (const language of SUPPORTED_LOCALES.filter((tag) => tag !== 'en')) {
+    for (const language of SUPPORTED_LOCALES.filter((locale) => locale !== 'en')) {
       expect(tables[language].picker.searchLabel).not.toBe(en.picker.searchLabel);
       expect(tables[language].common.retry).not.toBe(en.common.retry);
     }
@@ -85,10 +85,10 @@ describe('strings for a locale', () => {
   });
 
   it('are English, with one warning, when a shipped language is used without its table; Intl keeps the locale', () => {
-    const { rerender } = render(<CountrySelect connectors={demoConnectors} locale="fr" defaultValue="DE" />);
+    const { rerender } = render(<CountrySelect connectors={demoConnectors} locale="fr" defaultCountryCode="DE" />);
     // English labels, French country names.
     expect(screen.getByRole('combobox', { name: 'Country' })).toHaveTextContent('Allemagne');
-    rerender(<CountrySelect connectors={demoConnectors} locale="fr-BE" defaultValue="BE" />);
+    rerender(<CountrySelect connectors={demoConnectors} locale="fr-BE" defaultCountryCode="BE" />);
     expect(screen.getByRole('combobox', { name: 'Country' })).toHaveTextContent('Belgique');
     expect(warnings()).toHaveLength(1);
     expect(warnings()[0]).toContain('locale "fr"');
@@ -199,7 +199,7 @@ describe('matchLocale', () => {
     ['not a tag!', 'en'],
     ['', 'en'],
     [undefined, 'en'],
-  ])('picks the table for %s: %s', (tag, table) => {
-    expect(matchLocale(tag)).toBe(table);
+  ])('picks the table for %s: %s', (locale, table) => {
+    expect(matchLocale(locale)).toBe(table);
   });
 });

@@ -18,6 +18,11 @@ export interface PickerMessages {
   searchAllCountries: (count: number) => string;
   empty: string;
   notListed: string;
+  /**
+   * Announced politely, with a "Try again" button (`common.retry`), when refreshing a list already on screen failed:
+   * the list stays as it was last loaded.
+   */
+  refreshFailed: string;
   badges: { beta: string; restricted: string; unstable: string };
   restrictedReason: string;
 }

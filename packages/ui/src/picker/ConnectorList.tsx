@@ -269,13 +269,13 @@ function ConnectorListImpl({
   rowHeight = DEFAULT_ROW_HEIGHT,
   overscan = DEFAULT_OVERSCAN,
   getLogoUrl,
-  locale,
+  locale: localeProp,
   dir,
-  messages,
+  messages: messagesProp,
   className,
   classNames = NO_CLASS_NAMES,
 }: ConnectorListProps) {
-  const { locale: tag, dir: direction, messages: m } = useLocale({ locale, dir, messages });
+  const { locale, dir: direction, messages } = useLocale({ locale: localeProp, dir, messages: messagesProp });
   const generatedId = useId();
   const listboxId = id ?? `ck-list${generatedId}`;
   const optionId = useCallback(
@@ -360,7 +360,7 @@ function ConnectorListImpl({
   }, [results, popularCount, scrollToOffset]);
 
   const announced = useSettledAnnouncement(
-    m.picker.resultCount(matchCount ?? count - Math.max(0, popularCount)),
+    messages.picker.resultCount(matchCount ?? count - Math.max(0, popularCount)),
     announce ? announceDelay : null,
   );
 
@@ -377,7 +377,7 @@ function ConnectorListImpl({
           className={cx('ck-list__heading', classNames.groupHeading)}
           style={rowStyle(item.start, item.size)}
         >
-          {group === 0 ? m.picker.popularHeading : m.picker.allHeading}
+          {group === 0 ? messages.picker.popularHeading : messages.picker.allHeading}
         </div>,
       );
       continue;
@@ -394,8 +394,8 @@ function ConnectorListImpl({
         selected={value !== null && result.connector.uuid === value}
         start={item.start}
         size={item.size}
-        locale={tag}
-        labels={m.picker}
+        locale={locale}
+        labels={messages.picker}
         classNames={classNames}
         getLogoUrl={getLogoUrl}
         getOptionProps={optionProps}
@@ -409,7 +409,7 @@ function ConnectorListImpl({
         ref={scrollRef}
         id={listboxId}
         role="listbox"
-        aria-label={ariaLabelledBy ? undefined : (ariaLabel ?? m.picker.listLabel)}
+        aria-label={ariaLabelledBy ? undefined : (ariaLabel ?? messages.picker.listLabel)}
         aria-labelledby={ariaLabelledBy}
         hidden={count === 0}
         className={cx('ck-list__listbox', classNames.listbox)}

@@ -8,6 +8,9 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+import { countAsHostileCase } from '../../../../test/reliability.ts';
+import { HOSTILE_COLORS, HOSTILE_TEXT, hostileConnector, LONG } from '../test/hostile.ts';
+import { expectWithin, failOnInjectedContent, HostileFrame, WIDTH } from '../test/hostile-browser.tsx';
 import { ConnectorPicker, ConnectorPickerView } from './ConnectorPicker.tsx';
 
 /*
@@ -36,7 +39,7 @@ describe('ConnectorPicker in Chromium', () => {
     const onValueChange = vi.fn();
     await render(
       <Frame>
-        <ConnectorPickerView connectors={demoConnectors} defaultCountry={null} onValueChange={onValueChange} />
+        <ConnectorPickerView connectors={demoConnectors} defaultCountryCode={null} onValueChange={onValueChange} />
       </Frame>,
     );
     await expect.element(countrySelect()).toMatchTextContent('All countries');
@@ -64,7 +67,7 @@ describe('ConnectorPicker in Chromium', () => {
     const onValueChange = vi.fn();
     await render(
       <Frame>
-        <ConnectorPickerView connectors={demoConnectors} defaultCountry="FR" onValueChange={onValueChange} />
+        <ConnectorPickerView connectors={demoConnectors} defaultCountryCode="FR" onValueChange={onValueChange} />
       </Frame>,
     );
     await userEvent.fill(search(), 'societe generale');
@@ -87,7 +90,7 @@ describe('ConnectorPicker in Chromium', () => {
   it('comes back from "no match" to a list that renders and scrolls', async () => {
     await render(
       <Frame>
-        <ConnectorPickerView connectors={demoConnectors} defaultCountry="FR" onNotFound={() => {}} />
+        <ConnectorPickerView connectors={demoConnectors} defaultCountryCode="FR" onNotFound={() => {}} />
       </Frame>,
     );
     await userEvent.fill(search(), 'zzyzx');
@@ -110,7 +113,7 @@ describe('ConnectorPicker in Chromium', () => {
     const onValueChange = vi.fn();
     await render(
       <Frame>
-        <ConnectorPickerView connectors={demoConnectors} defaultCountry="FR" onValueChange={onValueChange} />
+        <ConnectorPickerView connectors={demoConnectors} defaultCountryCode="FR" onValueChange={onValueChange} />
       </Frame>,
     );
     await userEvent.fill(search(), 'banque kolb');
@@ -132,7 +135,7 @@ describe('ConnectorPicker in Chromium', () => {
     const last = connectors.filter((connector) => connector.hidden !== true).length - 1;
     await render(
       <Frame>
-        <ConnectorPickerView connectors={connectors} defaultCountry={null} />
+        <ConnectorPickerView connectors={connectors} defaultCountryCode={null} />
       </Frame>,
     );
     await expect.element(listbox()).toBeVisible();
@@ -184,7 +187,7 @@ describe('ConnectorPicker in Chromium', () => {
     await render(
       <ConnectorsProvider client={client} queryClient={queryClient}>
         <Frame>
-          <ConnectorPicker defaultCountry="BE" onSelect={onSelect} />
+          <ConnectorPicker defaultCountryCode="BE" onSelect={onSelect} />
         </Frame>
       </ConnectorsProvider>,
     );
@@ -194,5 +197,91 @@ describe('ConnectorPicker in Chromium', () => {
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ name: expect.stringContaining('BNP') }));
     expect(fetchSpy).not.toHaveBeenCalled();
     fetchSpy.mockRestore();
+  });
+});
+
+/*
+ * Hostile data in real Chromium, with the real stylesheet: nothing it carries runs, rows keep their height, and
+ * nothing spills out of the picker's box.
+ */
+describe('ConnectorPicker with hostile data in Chromium', () => {
+  failOnInjectedContent();
+  const connectors: Connector[] = HOSTILE_TEXT.map(({ text }, i) => hostileConnector(text, `hostile-${i}`));
+
+  it(`shows ${HOSTILE_TEXT.length} hostile connector names in rows of a fixed height, inside the picker`, async () => {
+    countAsHostileCase(...HOSTILE_TEXT.map(({ name }) => name));
+    await render(
+      <HostileFrame>
+        <ConnectorPickerView connectors={connectors} defaultCountryCode={null} />
+      </HostileFrame>,
+    );
+    const listbox = page.getByRole('listbox', { name: 'Banks' });
+    await expect.element(listbox).toBeVisible();
+    const options = [...listbox.element().querySelectorAll<HTMLElement>('[role="option"]')];
+    expect(options).toHaveLength(HOSTILE_TEXT.length);
+    for (const option of options) {
+      expect(option.getBoundingClientRect().height).toBe(56);
+      const name = option.querySelector('.ck-list__name') as HTMLElement;
+      expect(name.getBoundingClientRect().height).toBeLessThan(40);
+    }
+    const names = options.map((option) => option.querySelector('.ck-list__name')?.textContent);
+    expect(names.sort()).toEqual(HOSTILE_TEXT.map(({ text }) => text).sort());
+    expectWithin(document.querySelector('.ck-picker') as Element);
+    expect((document.querySelector('.ck-picker') as Element).getBoundingClientRect().width).toBeLessThanOrEqual(WIDTH);
+  });
+
+  it('echoes a 10,000-character query inside the picker', async () => {
+    countAsHostileCase('a 10,000-character query');
+    await render(
+      <HostileFrame>
+        <ConnectorPickerView connectors={connectors} defaultCountryCode={null} onNotFound={() => {}} />
+      </HostileFrame>,
+    );
+    await userEvent.fill(page.getByRole('combobox', { name: 'Search for your bank' }), `zz${'Q'.repeat(LONG)}`);
+    await expect.element(page.getByText(/^No bank matches/)).toBeVisible();
+    expectWithin(document.querySelector('.ck-picker') as Element);
+  });
+
+  for (const { name, text } of HOSTILE_TEXT) {
+    it(`shows ${name} as an institution message inside the picker`, async () => {
+      countAsHostileCase(name);
+      const client = createConnectorsClient({
+        baseUrl: 'https://emulator.test/2.0',
+        fetch: async () => Response.json({ code: 'websiteUnavailable', message: text, request_id: 9 }, { status: 503 }),
+      });
+      const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      await render(
+        <ConnectorsProvider client={client} queryClient={queryClient}>
+          <HostileFrame>
+            <ConnectorPicker />
+          </HostileFrame>
+        </ConnectorsProvider>,
+      );
+      await expect.element(page.getByRole('alert')).toBeVisible();
+      expect(document.querySelector('.ck-error__institution')?.textContent).toBe(text);
+      expectWithin(document.querySelector('.ck-picker') as Element);
+    });
+  }
+
+  it('never reach a computed style', async () => {
+    countAsHostileCase(...HOSTILE_COLORS.map((color) => `the color ${color}`));
+    const connectors = HOSTILE_COLORS.map((color, i) => hostileConnector(`Banque ${i}`, `color-${i}`, color));
+    await render(
+      <HostileFrame>
+        <ConnectorPickerView connectors={connectors} defaultCountryCode={null} />
+      </HostileFrame>,
+    );
+    await expect.element(page.getByRole('listbox', { name: 'Banks' })).toBeVisible();
+    const rects = [...document.querySelectorAll('.ck-avatar rect[fill]')];
+    expect(rects).toHaveLength(HOSTILE_COLORS.length);
+    for (const rect of rects) {
+      expect(rect.getAttribute('fill')).toBe('#5f6b7a');
+      expect(getComputedStyle(rect).fill).toBe('rgb(95, 107, 122)');
+    }
+    for (const option of document.querySelectorAll<HTMLElement>('[role="option"]')) {
+      const style = getComputedStyle(option);
+      expect(style.backgroundImage).toBe('none');
+      expect(style.color).not.toBe('rgb(255, 0, 0)');
+    }
   });
 });

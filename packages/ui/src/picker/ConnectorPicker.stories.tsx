@@ -1,8 +1,11 @@
 /// <reference types="vite/client" />
 import '../styles/base.css';
 import '../styles/picker.css';
-import { demoConnectors, generateConnectors } from '@connector-kit/mock-api';
-import type { Meta, StoryObj } from '@storybook/react-vite';
+import { demoConnectors, type Emulator, generateConnectors } from '@connector-kit/mock-api';
+import { useConnectors } from '@connector-kit/react';
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Messages } from '../i18n/messages.ts';
 import { de, en, es, fr, it, nl, pt } from '../locales.ts';
@@ -43,7 +46,7 @@ export const Default: Story = { play: waitForList };
 
 /** Type without accents, arrow down, Enter. */
 export const KeyboardFlow: Story = {
-  args: { defaultCountry: 'FR' },
+  args: { defaultCountryCode: 'FR' },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await loaded(canvasElement);
@@ -56,7 +59,7 @@ export const KeyboardFlow: Story = {
 };
 
 // One story per country of the demo data.
-const country = (code: string): Story => ({ args: { defaultCountry: code }, play: waitForList });
+const country = (code: string): Story => ({ args: { defaultCountryCode: code }, play: waitForList });
 export const France = country('FR');
 export const Germany = country('DE');
 export const Spain = country('ES');
@@ -91,7 +94,7 @@ export const Loading: Story = {
 
 /** A slow answer: the user types while it loads, and keeps the query. */
 export const SlowNetwork: Story = {
-  args: { defaultCountry: 'FR' },
+  args: { defaultCountryCode: 'FR' },
   parameters: { emulator: { latencyMs: 1500 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -122,6 +125,54 @@ export const ErrorThenRetry: Story = {
   },
 };
 
+/** The emulator of `RefreshFailed`, given to it by `parameters.emulatorInstance`. */
+let refreshEmulator: Emulator | undefined;
+
+/** Once the list is on screen, the app refreshes it (as it would after a write), and that request fails. */
+const refreshFailsOnce: Decorator = (Story) => {
+  function RefreshOnce() {
+    const queryClient = useQueryClient();
+    const { data } = useConnectors({ expand: ['countries'] });
+    const refreshed = useRef(false);
+    useEffect(() => {
+      if (!data || refreshed.current) return;
+      refreshed.current = true;
+      refreshEmulator?.setFaults([{ kind: 'status', status: 503, route: 'list', times: 1 }]);
+      void queryClient.invalidateQueries();
+    }, [data, queryClient]);
+    return null;
+  }
+  return (
+    <>
+      <RefreshOnce />
+      <Story />
+    </>
+  );
+};
+
+/**
+ * A refresh fails while the list is on screen: the list and the query stay, and a discreet line, announced politely,
+ * says so with "Try again".
+ */
+export const RefreshFailed: Story = {
+  args: { defaultCountryCode: 'FR', defaultQuery: 'bnp' },
+  decorators: [refreshFailsOnce],
+  parameters: {
+    emulatorInstance: (emulator: Emulator) => {
+      refreshEmulator = emulator;
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('button', { name: 'Try again' }, { timeout: 10_000 })).toBeVisible();
+    await expect(canvas.getAllByRole('status').map((element) => element.textContent)).toContain(
+      'Could not refresh the list: it shows the banks as last loaded.',
+    );
+    await expect(canvas.getByRole('option', { name: 'BNP Paribas' })).toBeVisible();
+    await expect(canvas.getByRole('combobox', { name: 'Search for your bank' })).toHaveValue('bnp');
+  },
+};
+
 /** A gateway answers an HTML page instead of JSON. */
 export const BadGateway: Story = {
   parameters: { emulator: { faults: [{ kind: 'html', status: 502, route: 'list' }] } },
@@ -142,7 +193,7 @@ export const EmptyData: Story = {
 
 /** A query that matches nothing: it is echoed, with a way out. */
 export const NoMatch: Story = {
-  args: { defaultCountry: 'FR', onNotFound: fn() },
+  args: { defaultCountryCode: 'FR', onNotFound: fn() },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await loaded(canvasElement);
@@ -155,7 +206,7 @@ export const NoMatch: Story = {
 
 /** Matches in another country only: one click widens the search. */
 export const MatchesElsewhere: Story = {
-  args: { defaultCountry: 'DE', defaultQuery: 'societe generale' },
+  args: { defaultCountryCode: 'DE', defaultQuery: 'societe generale' },
   play: async ({ canvasElement }) => {
     await expect(
       await within(canvasElement).findByRole('button', { name: 'Search all countries (1 bank)' }, { timeout: 10_000 }),
@@ -165,7 +216,7 @@ export const MatchesElsewhere: Story = {
 
 /** Restricted banks are listed with their reason, and cannot be picked. */
 export const Restricted: Story = {
-  args: { defaultCountry: 'FR', defaultQuery: 'banque' },
+  args: { defaultCountryCode: 'FR', defaultQuery: 'banque' },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await loaded(canvasElement);
@@ -180,7 +231,7 @@ export const Restricted: Story = {
 /** A "Popular" group above "All banks" while the query is empty. */
 export const PopularFirst: Story = {
   args: {
-    defaultCountry: 'FR',
+    defaultCountryCode: 'FR',
     popular: [
       'Crédit Agricole Île-de-France',
       'BNP Paribas',
@@ -205,7 +256,7 @@ export const PopularCount: Story = {
 
 /** A chosen connector, controlled by the app. */
 export const Selected: Story = {
-  args: { defaultCountry: 'FR', value: uuidOf('LCL'), defaultQuery: 'lcl' },
+  args: { defaultCountryCode: 'FR', value: uuidOf('LCL'), defaultQuery: 'lcl' },
   play: waitForList,
 };
 
@@ -222,7 +273,7 @@ function avatarOf(option: HTMLElement): Element | null {
 export const WithLogos = {
   parameters: { logos: true },
   args: {
-    defaultCountry: 'FR',
+    defaultCountryCode: 'FR',
     filters: { uuids: ['Société Générale', 'Fortuneo', 'BoursoBank', 'BNP Paribas'].map(uuidOf) },
   },
   play: async ({ canvasElement }) => {
@@ -250,7 +301,7 @@ export const WithLogos = {
 /** A whole country with logos, scrolled: rows that come into view load theirs; missing and broken ones show initials. */
 export const WithLogosScrolled: Story = {
   parameters: { logos: true },
-  args: { defaultCountry: 'FR' },
+  args: { defaultCountryCode: 'FR' },
   play: async ({ canvasElement }) => {
     const listbox = await loaded(canvasElement);
     listbox.scrollTop = 56 * 40;
@@ -277,7 +328,7 @@ export const WithLogosScrolled: Story = {
 /** The picker's own `getLogoUrl={null}` turns the provider's logos off. */
 export const LogosOff: Story = {
   parameters: { logos: true },
-  args: { defaultCountry: 'FR', getLogoUrl: null },
+  args: { defaultCountryCode: 'FR', getLogoUrl: null },
   play: async ({ canvasElement }) => {
     const listbox = await loaded(canvasElement);
     await expect(listbox.querySelector('img')).toBeNull();
@@ -292,28 +343,28 @@ export const DarkThemeWithLogos: Story = {
 };
 
 /** A shipped language: its table from `@connector-kit/ui/locales`, given with the locale. */
-const locale = (tag: string, messages: Messages, countryCode: string, listName: string): Story => ({
-  args: { locale: tag, messages, defaultCountry: countryCode },
+const inLocale = (locale: string, messages: Messages, countryCode: string, listName: string): Story => ({
+  args: { locale, messages, defaultCountryCode: countryCode },
   play: async ({ canvasElement }) => {
     await loaded(canvasElement, listName);
   },
 });
-export const InEnglish = locale('en', en, 'GB', 'Banks');
-export const InFrench = locale('fr', fr, 'FR', 'Banques');
-export const InGerman = locale('de', de, 'DE', 'Banken');
-export const InSpanish = locale('es', es, 'ES', 'Bancos');
-export const InItalian = locale('it', it, 'IT', 'Banche');
-export const InDutch = locale('nl', nl, 'NL', 'Banken');
-export const InPortuguese = locale('pt', pt, 'PT', 'Bancos');
+export const InEnglish = inLocale('en', en, 'GB', 'Banks');
+export const InFrench = inLocale('fr', fr, 'FR', 'Banques');
+export const InGerman = inLocale('de', de, 'DE', 'Banken');
+export const InSpanish = inLocale('es', es, 'ES', 'Bancos');
+export const InItalian = inLocale('it', it, 'IT', 'Banche');
+export const InDutch = inLocale('nl', nl, 'NL', 'Banken');
+export const InPortuguese = inLocale('pt', pt, 'PT', 'Bancos');
 
 export const RightToLeft: Story = {
-  args: { dir: 'rtl', defaultCountry: 'FR', defaultQuery: 'banque' },
+  args: { dir: 'rtl', defaultCountryCode: 'FR', defaultQuery: 'banque' },
   play: waitForList,
 };
 
 export const DarkTheme: Story = {
   decorators: [darkTheme],
-  args: { defaultCountry: 'FR', defaultQuery: 'credit', popular: 4 },
+  args: { defaultCountryCode: 'FR', defaultQuery: 'credit', popular: 4 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await loaded(canvasElement);
@@ -324,13 +375,13 @@ export const DarkTheme: Story = {
 
 export const DarkThemeRestricted: Story = {
   decorators: [darkTheme],
-  args: { defaultCountry: 'FR', defaultQuery: 'banque' },
+  args: { defaultCountryCode: 'FR', defaultQuery: 'banque' },
   play: waitForList,
 };
 
 export const DarkThemeNoMatch: Story = {
   decorators: [darkTheme],
-  args: { defaultCountry: 'DE', defaultQuery: 'societe generale', onNotFound: fn() },
+  args: { defaultCountryCode: 'DE', defaultQuery: 'societe generale', onNotFound: fn() },
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText(/No bank matches/, {}, { timeout: 10_000 });
   },

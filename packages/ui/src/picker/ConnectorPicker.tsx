@@ -29,6 +29,9 @@ export interface ConnectorPickerClassNames {
   body?: string | undefined;
   loading?: string | undefined;
   error?: string | undefined;
+  /** The line above the list that says a refresh failed, and its "Try again" button. */
+  refresh?: string | undefined;
+  refreshButton?: string | undefined;
   /** The "no bank found" and "no bank here" states. */
   message?: string | undefined;
   notFoundButton?: string | undefined;
@@ -43,7 +46,7 @@ export interface ConnectorNotFoundContext {
   countryCode: string | null;
 }
 
-export interface ConnectorPickerOwnProps extends LocaleOptions {
+export interface ConnectorPickerProps extends LocaleOptions {
   /** The uuid of the chosen connector, `null` for none. Controlled when not `undefined`. */
   value?: string | null | undefined;
   defaultValue?: string | null | undefined;
@@ -57,7 +60,7 @@ export interface ConnectorPickerOwnProps extends LocaleOptions {
    * The first country when uncontrolled. When absent: the region of the browser's language if it has connectors,
    * else every country.
    */
-  defaultCountry?: string | null | undefined;
+  defaultCountryCode?: string | null | undefined;
   onCountryCodeChange?: ((countryCode: string | null) => void) | undefined;
 
   /** The search text. Controlled when not `undefined`. */
@@ -87,12 +90,16 @@ export interface ConnectorPickerOwnProps extends LocaleOptions {
   classNames?: ConnectorPickerClassNames | undefined;
 }
 
-export interface ConnectorPickerViewProps extends ConnectorPickerOwnProps {
+export interface ConnectorPickerViewProps extends ConnectorPickerProps {
   /** The connectors, with the `countries` expand; `undefined` while they load. */
   connectors: readonly Connector[] | null | undefined;
   /** Shows the loading skeleton (when there are no connectors yet). */
   isLoading?: boolean | undefined;
-  /** Shows the error with a retry button (when there are no connectors to show). */
+  /**
+   * The last fetch failed (leave it `undefined` while another runs). With no connectors to show: the error, with a
+   * retry button. With connectors: they stay listed, under a discreet, announced "could not refresh" line with a
+   * retry button.
+   */
   error?: unknown;
   onRetry?: (() => void) | undefined;
 }
@@ -114,7 +121,7 @@ export function ConnectorPickerView({
   onValueChange,
   onSelect,
   countryCode,
-  defaultCountry,
+  defaultCountryCode,
   onCountryCodeChange,
   query,
   defaultQuery,
@@ -126,13 +133,13 @@ export function ConnectorPickerView({
   onSearch,
   getLogoUrl,
   id,
-  locale,
+  locale: localeProp,
   dir,
-  messages,
+  messages: messagesProp,
   className,
   classNames = NO_CLASS_NAMES,
 }: ConnectorPickerViewProps) {
-  const { locale: tag, dir: direction, messages: m } = useLocale({ locale, dir, messages });
+  const { locale, dir: direction, messages } = useLocale({ locale: localeProp, dir, messages: messagesProp });
   const generatedId = useId();
   const baseId = id ?? `ck-picker${generatedId}`;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -140,7 +147,7 @@ export function ConnectorPickerView({
   const picker = useConnectorPicker({
     connectors,
     countryCode,
-    defaultCountryCode: defaultCountry,
+    defaultCountryCode,
     onCountryCodeChange,
     query,
     defaultQuery,
@@ -153,7 +160,7 @@ export function ConnectorPickerView({
     popular,
     filters,
     filter,
-    locale: tag,
+    locale,
     id: baseId,
   });
   const { results, searchedQuery, size, setCountryCode, setQuery } = picker;
@@ -167,8 +174,8 @@ export function ConnectorPickerView({
     const elsewhere = picker.otherCountriesCount;
     emptyContent = (
       <div className={cx('ck-picker__message', classNames.message)}>
-        <p className="ck-picker__message-title">{typed ? m.picker.noResults(typed) : m.picker.empty}</p>
-        {typed ? <p className="ck-picker__hint">{m.picker.noResultsHint}</p> : null}
+        <p className="ck-picker__message-title">{typed ? messages.picker.noResults(typed) : messages.picker.empty}</p>
+        {typed ? <p className="ck-picker__hint">{messages.picker.noResultsHint}</p> : null}
         {elsewhere > 0 || onNotFound ? (
           <div className="ck-picker__actions">
             {elsewhere > 0 ? (
@@ -180,7 +187,7 @@ export function ConnectorPickerView({
                   inputRef.current?.focus();
                 }}
               >
-                {m.picker.searchAllCountries(elsewhere)}
+                {messages.picker.searchAllCountries(elsewhere)}
               </button>
             ) : null}
             {onNotFound ? (
@@ -189,7 +196,7 @@ export function ConnectorPickerView({
                 className={cx('ck-button ck-button--secondary', classNames.notFoundButton)}
                 onClick={() => onNotFound({ query: picker.query, countryCode: picker.countryCode })}
               >
-                {m.picker.notListed}
+                {messages.picker.notListed}
               </button>
             ) : null}
           </div>
@@ -200,40 +207,64 @@ export function ConnectorPickerView({
 
   let body: ReactNode;
   if (connectors) {
+    // A refresh that failed leaves the list as it was. The live region stays rendered, empty while there is nothing to
+    // say, so that screen readers announce the message when it appears.
+    const refreshFailed = error !== undefined && error !== null && !isLoading;
+    const refresh = (
+      <div className={cx('ck-picker__refresh', refreshFailed && 'ck-picker__refresh--failed', classNames.refresh)}>
+        <p role="status">{refreshFailed ? messages.picker.refreshFailed : ''}</p>
+        {refreshFailed && onRetry ? (
+          <button
+            type="button"
+            className={cx('ck-button ck-button--link', classNames.refreshButton)}
+            onClick={() => {
+              // The line goes away while the list refreshes: the search field keeps the focus.
+              inputRef.current?.focus();
+              onRetry();
+            }}
+          >
+            {messages.common.retry}
+          </button>
+        ) : null}
+      </div>
+    );
     body = (
-      <ConnectorList
-        results={results}
-        popularCount={picker.popularCount}
-        matchCount={picker.matchCount}
-        activeIndex={picker.activeIndex}
-        activeSource={picker.activeSource}
-        value={picker.value}
-        getOptionProps={picker.getOptionProps}
-        id={picker.listboxId}
-        empty={emptyContent}
-        getLogoUrl={getLogoUrl}
-        locale={locale}
-        dir={direction}
-        messages={messages}
-        className="ck-picker__list"
-        classNames={classNames.list}
-      />
+      <>
+        {refresh}
+        <ConnectorList
+          results={results}
+          popularCount={picker.popularCount}
+          matchCount={picker.matchCount}
+          activeIndex={picker.activeIndex}
+          activeSource={picker.activeSource}
+          value={picker.value}
+          getOptionProps={picker.getOptionProps}
+          id={picker.listboxId}
+          empty={emptyContent}
+          getLogoUrl={getLogoUrl}
+          locale={localeProp}
+          dir={direction}
+          messages={messagesProp}
+          className="ck-picker__list"
+          classNames={classNames.list}
+        />
+      </>
     );
   } else if (error !== undefined && error !== null && !isLoading) {
     body = (
       <ErrorState
         error={error}
         onRetry={onRetry}
-        locale={locale}
+        locale={localeProp}
         dir={direction}
-        messages={messages}
+        messages={messagesProp}
         className={cx('ck-picker__error', classNames.error)}
       />
     );
   } else {
     body = (
       <div role="status" className={cx('ck-picker__loading', classNames.loading)}>
-        <span className="ck-visually-hidden">{m.common.loading}</span>
+        <span className="ck-visually-hidden">{messages.common.loading}</span>
         <div aria-hidden="true" className="ck-picker__skeleton">
           {SKELETON_ROWS.map((row) => (
             <div key={row} className="ck-picker__skeleton-row">
@@ -253,25 +284,25 @@ export function ConnectorPickerView({
           id={`${baseId}-country`}
           counts={picker.countryCounts}
           total={picker.totalCount}
-          value={picker.countryCode}
-          onValueChange={setCountryCode}
+          countryCode={picker.countryCode}
+          onCountryCodeChange={setCountryCode}
           disabled={!connectors}
-          locale={locale}
+          locale={localeProp}
           dir={direction}
-          messages={messages}
+          messages={messagesProp}
           className="ck-picker__country"
           classNames={classNames.countrySelect}
         />
         <div className={cx('ck-picker__search', classNames.search)}>
           <label htmlFor={picker.inputId} className={cx('ck-picker__label', classNames.searchLabel)}>
-            {m.picker.searchLabel}
+            {messages.picker.searchLabel}
           </label>
           <div className={cx('ck-picker__field', classNames.field)}>
             <SearchIcon size={20} className="ck-picker__icon" />
             <input
               ref={inputRef}
               {...picker.getInputProps({
-                placeholder: m.picker.searchPlaceholder,
+                placeholder: messages.picker.searchPlaceholder,
                 className: cx('ck-picker__input', classNames.input),
                 enterKeyHint: 'search',
               })}
@@ -279,7 +310,7 @@ export function ConnectorPickerView({
             {picker.query !== '' ? (
               <button
                 type="button"
-                aria-label={m.picker.clearSearch}
+                aria-label={messages.picker.clearSearch}
                 className={cx('ck-picker__clear', classNames.clearButton)}
                 onClick={() => {
                   setQuery('');
@@ -297,8 +328,6 @@ export function ConnectorPickerView({
   );
 }
 
-export type ConnectorPickerProps = ConnectorPickerOwnProps;
-
 /**
  * A bank picker: a country select, a search field and the list of connectors, fetched once with
  * `useConnectors({ expand: ['countries'] })` (every country at once: switching countries filters on the client and
@@ -307,7 +336,7 @@ export type ConnectorPickerProps = ConnectorPickerOwnProps;
  * The search is accent-, case- and punctuation-blind ("societe generale" finds "Société Générale") and takes words in
  * any order; the keyboard works as `useConnectorSearch` describes; restricted banks are listed with their reason but
  * cannot be picked. The loading, error (with retry), empty and no-match states all keep what the user typed and the
- * country they chose.
+ * country they chose. A refresh that fails keeps the list on screen and says so, with a "Try again" button.
  */
 export function ConnectorPicker(props: ConnectorPickerProps) {
   const { data, isPending, isFetching, isError, error, refetch } = useConnectors({ expand: ['countries'] });
@@ -317,7 +346,8 @@ export function ConnectorPicker(props: ConnectorPickerProps) {
       {...props}
       connectors={data?.connectors}
       isLoading={data === undefined && (isPending || isFetching)}
-      error={data === undefined && isError ? error : undefined}
+      // The last fetch failed and no other runs: the first load (no data) or a refresh (`isRefetchError`).
+      error={isError && !isFetching ? error : undefined}
       onRetry={retry}
     />
   );

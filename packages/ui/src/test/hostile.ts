@@ -1,4 +1,5 @@
 import { type Connector, connectorSchema } from '@connector-kit/core';
+import { expect } from 'vitest';
 
 /** The length of the long strings: far beyond any real name, label or message. */
 export const LONG = 10_000;
@@ -92,4 +93,26 @@ export function hostileConnector(text: string, uuid = 'hostile-connector', color
       { name: 'region', label: text, type: 'list', required: true, values: values(5) },
     ],
   });
+}
+
+/** Attributes that load or run something. */
+const ACTIVE_ATTRIBUTES = ['href', 'src', 'srcdoc', 'action', 'formaction', 'xlink:href', 'data', 'style'];
+
+/** No element or attribute that could load or run anything came from the data, and nothing ran. */
+export function expectInert(container: HTMLElement) {
+  const active = container.querySelectorAll('img, script, iframe, object, embed, base, link, meta, video, audio');
+  expect([...active].map((element) => element.outerHTML.slice(0, 80))).toEqual([]);
+  for (const element of container.querySelectorAll('*')) {
+    for (const attribute of element.attributes) {
+      expect(attribute.name.toLowerCase().startsWith('on'), `${attribute.name} on <${element.localName}>`).toBe(false);
+      if (ACTIVE_ATTRIBUTES.includes(attribute.name)) {
+        const value = attribute.value;
+        const allowed =
+          (attribute.name === 'href' && /^#[\w-]*$/.test(value)) ||
+          (attribute.name === 'style' && !/url\(|expression|javascript|@import|behavior/i.test(value));
+        expect(allowed, `${attribute.name}="${value.slice(0, 80)}" on <${element.localName}>`).toBe(true);
+      }
+    }
+  }
+  expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
 }

@@ -43,6 +43,7 @@ export const de: Messages = {
         : `In allen Ländern suchen (${formatNumber('de', count)} Banken)`,
     empty: 'Hier ist noch keine Bank verfügbar.',
     notListed: 'Meine Bank ist nicht aufgeführt',
+    refreshFailed: 'Die Liste konnte nicht aktualisiert werden: Sie zeigt die zuletzt geladenen Banken.',
     badges: { beta: 'Beta', restricted: 'Nicht verfügbar', unstable: 'Eventuell instabil' },
     restrictedReason: 'Neue Verbindungen zu dieser Bank sind derzeit nicht möglich.',
   },

@@ -38,6 +38,7 @@ export const en: Messages = {
     searchAllCountries: (count) => `Search all countries (${banks(count)})`,
     empty: 'No bank is available here yet.',
     notListed: 'My bank is not listed',
+    refreshFailed: 'Could not refresh the list: it shows the banks as last loaded.',
     badges: { beta: 'Beta', restricted: 'Unavailable', unstable: 'May be unstable' },
     restrictedReason: 'New connections to this bank are not possible at the moment.',
   },

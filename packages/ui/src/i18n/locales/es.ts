@@ -43,6 +43,7 @@ export const es: Messages = {
         : `Buscar en todos los países (${formatNumber('es', count)} bancos)`,
     empty: 'Todavía no hay bancos disponibles aquí.',
     notListed: 'Mi banco no aparece',
+    refreshFailed: 'No se pudo actualizar la lista: muestra los bancos tal como se cargaron por última vez.',
     badges: { beta: 'Beta', restricted: 'No disponible', unstable: 'Puede ser inestable' },
     restrictedReason: 'Por ahora no es posible añadir conexiones con este banco.',
   },

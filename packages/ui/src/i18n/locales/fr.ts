@@ -43,6 +43,8 @@ export const fr: Messages = {
         : `Chercher dans tous les pays (${formatNumber('fr', count)} banques)`,
     empty: 'Aucune banque n’est encore disponible ici.',
     notListed: 'Ma banque n’est pas dans la liste',
+    refreshFailed:
+      'Impossible d’actualiser la liste : elle montre les banques telles qu’elles ont été chargées en dernier.',
     badges: { beta: 'Bêta', restricted: 'Indisponible', unstable: 'Peut être instable' },
     restrictedReason: 'Il n’est pas possible d’ajouter une connexion à cette banque pour le moment.',
   },

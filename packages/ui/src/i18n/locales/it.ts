@@ -41,6 +41,7 @@ export const it: Messages = {
       count === 1 ? 'Cerca in tutti i paesi (1 banca)' : `Cerca in tutti i paesi (${formatNumber('it', count)} banche)`,
     empty: 'Qui non è ancora disponibile nessuna banca.',
     notListed: 'La mia banca non è nell’elenco',
+    refreshFailed: 'Impossibile aggiornare l’elenco: mostra le banche come caricate l’ultima volta.',
     badges: { beta: 'Beta', restricted: 'Non disponibile', unstable: 'Potrebbe essere instabile' },
     restrictedReason: 'Al momento non è possibile aggiungere connessioni a questa banca.',
   },

@@ -41,6 +41,7 @@ export const nl: Messages = {
       count === 1 ? 'In alle landen zoeken (1 bank)' : `In alle landen zoeken (${formatNumber('nl', count)} banken)`,
     empty: 'Hier is nog geen bank beschikbaar.',
     notListed: 'Mijn bank staat er niet bij',
+    refreshFailed: 'De lijst kon niet worden vernieuwd: hij toont de banken zoals ze het laatst zijn geladen.',
     badges: { beta: 'Bèta', restricted: 'Niet beschikbaar', unstable: 'Mogelijk instabiel' },
     restrictedReason: 'Nieuwe verbindingen met deze bank zijn op dit moment niet mogelijk.',
   },

@@ -43,6 +43,7 @@ export const pt: Messages = {
         : `Pesquisar em todos os países (${formatNumber('pt', count)} bancos)`,
     empty: 'Ainda não há bancos disponíveis aqui.',
     notListed: 'O meu banco não está na lista',
+    refreshFailed: 'Não foi possível atualizar a lista: mostra os bancos tal como foram carregados da última vez.',
     badges: { beta: 'Beta', restricted: 'Indisponível', unstable: 'Pode estar instável' },
     restrictedReason: 'De momento não é possível adicionar ligações a este banco.',
   },

@@ -6,7 +6,7 @@ export default function Page() {
   return (
     <main>
       <h1>Connect your bank</h1>
-      <ConnectFlow defaultCountry="FR" onSubmit={connectBank} />
+      <ConnectFlow defaultCountryCode="FR" onSubmit={connectBank} />
     </main>
   );
 }

@@ -16,7 +16,7 @@ export default async function PrefetchPage() {
     <main>
       <h1>Find your bank</h1>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <ConnectorPicker defaultCountry="FR" />
+        <ConnectorPicker defaultCountryCode="FR" />
       </HydrationBoundary>
     </main>
   );

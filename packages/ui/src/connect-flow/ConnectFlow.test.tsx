@@ -5,7 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectFlow } from '../connect-flow/ConnectFlow.tsx';
+import { countAsFaultCase } from '../../../../test/reliability.ts';
 import { en, fr } from '../locales.ts';
 import {
   createRecordingQueryClient,
@@ -25,6 +25,7 @@ import {
   RETRY_LABEL,
 } from '../test/faults.ts';
 import { failOnConsoleErrorsAndRejections, stubListboxSize } from '../test/guards.ts';
+import { ConnectFlow } from './ConnectFlow.tsx';
 
 /*
  * The fault matrix of ConnectFlow, twice:
@@ -199,7 +200,9 @@ async function runRefetchCase({ fault, outcome, timeoutMs }: FaultCase) {
   expect(screen.queryByText(TEXT.en.loading)).not.toBeInTheDocument();
 }
 
-describe('fault matrix of ConnectFlow', () => {
+describe('ConnectFlow under faults', () => {
+  countAsFaultCase();
+
   describe('loading the picked connector', () => {
     for (const faultCase of FAULT_CASES) {
       it(faultCase.name, () => runLoadCase(faultCase));
