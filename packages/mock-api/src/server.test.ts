@@ -131,6 +131,17 @@ describe('startMockServer', () => {
     expect(pages.status).toBe(403);
   });
 
+  it('answers its own pages’ forms, which a browser posts with Origin: null, and refuses that origin from elsewhere', async () => {
+    const bankPage = `${current().url.replace(/\/2\.0$/, '')}/bank/app`;
+    const own = await fetch(bankPage, { headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' } });
+    expect(own.status).not.toBe(403);
+    for (const site of ['cross-site', 'same-site']) {
+      const elsewhere = await fetch(bankPage, { headers: { Origin: 'null', 'Sec-Fetch-Site': site } });
+      expect(elsewhere.status, site).toBe(403);
+    }
+    expect((await fetch(bankPage, { headers: { Origin: 'null' } })).status).toBe(403);
+  });
+
   it('answers a request without Origin (a program, a link followed) with no CORS header', async () => {
     const response = await fetch(`${current().url}/connectors/40`);
     expect(response.status).toBe(200);

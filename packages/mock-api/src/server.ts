@@ -135,7 +135,10 @@ export function startMockServer(options: MockServerOptions = {}): Promise<MockSe
 
   async function serve(message: IncomingMessage, out: ServerResponse): Promise<void> {
     const origin = message.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, allowed, message)) {
+    // The emulator's own pages (the Webview, the bank) send no referrer: a browser posts their forms with
+    // `Origin: null`, and says `Sec-Fetch-Site: same-origin`, which no page can forge.
+    const fromOwnPage = message.headers['sec-fetch-site'] === 'same-origin';
+    if (origin !== undefined && !fromOwnPage && !isAllowedOrigin(origin, allowed, message)) {
       return sendFetchResponse(forbiddenOrigin(origin), message, out, VARY_ORIGIN);
     }
     const corsHeaders = cors ? corsHeadersFor(origin) : {};
