@@ -13,7 +13,7 @@ function App() {
     <main>
       <h1>Connect your bank</h1>
       <p>React {version}</p>
-      <ConnectFlow defaultCountry="FR" onSubmit={(submission) => setSubmitted(submission.connector.name)} />
+      <ConnectFlow defaultCountryCode="FR" onSubmit={(submission) => setSubmitted(submission.connector.name)} />
       {submitted ? <p role="status">Sent to {submitted}</p> : null}
     </main>
   );
