@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, demoConnectors, TEST_CONNECTOR_UUID } from '@connector-kit/mock-api';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assertProperty } from '../../../test/reliability.ts';
+import { captureConsole, errorText } from '../../../test/secrets.ts';
 import { type ConnectorsClient, createConnectorsClient, resolveBaseUrl } from './client.ts';
 import { ConnectorsApiError, ConnectorsError, ConnectorsNetworkError, isRetryableError } from './errors.ts';
 
@@ -349,18 +350,8 @@ describe('the config token', () => {
     return url.origin === new URL(BASE).origin && WRITE_ENDPOINTS.some((re) => re.test(`${method} ${path}`));
   };
 
-  let logged: unknown[][] = [];
-  let spies: MockInstance[] = [];
-  beforeEach(() => {
-    logged = [];
-    spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((method) =>
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        logged.push(args);
-      }),
-    );
-  });
+  const logged = captureConsole();
   afterEach(() => {
-    for (const spy of spies) spy.mockRestore();
     // Never logged, whatever the test did.
     expect(JSON.stringify(logged.map((args) => args.map(String)))).not.toContain(TOKEN);
   });
@@ -371,17 +362,6 @@ describe('the config token', () => {
       () => undefined,
       (error: unknown) => error,
     );
-  }
-
-  /** Everything an error could show: its message, its JSON, its string form and those of its causes. */
-  function errorText(error: unknown): string {
-    const parts: string[] = [];
-    for (let current = error, depth = 0; current !== undefined && current !== null && depth < 5; depth += 1) {
-      parts.push(String(current), JSON.stringify(current) ?? '');
-      if (current instanceof Error) parts.push(current.message, current.stack ?? '');
-      current = current instanceof Error ? current.cause : undefined;
-    }
-    return parts.join('\n');
   }
 
   describe('through the emulator', () => {

@@ -2,7 +2,8 @@ import { createConnectorsClient } from '@connector-kit/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../../../test/secrets.ts';
 import { type ConnectorsListParams, connectorKeys, connectorMutationKeys } from './keys.ts';
 import { ALPHA } from './test/fixtures.ts';
 import { createTestClient, renderHookWithClient } from './test/render.tsx';
@@ -22,19 +23,7 @@ import { useUpdateConnectorSource } from './use-update-connector-source.ts';
 
 setupEmulatorServer();
 
-let logged: unknown[][] = [];
-let spies: MockInstance[] = [];
-beforeEach(() => {
-  logged = [];
-  spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((method) =>
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      logged.push(args);
-    }),
-  );
-});
-afterEach(() => {
-  for (const spy of spies) spy.mockRestore();
-});
+const logged = captureConsole();
 
 /** Every data and write hook at once, the list with `listOptions` and the connector with `detailExpand`. */
 function everyHook(listOptions: ConnectorsListParams, detailExpand: ('fields' | 'urls')[]) {

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorText } from '../../../../test/secrets.ts';
 import type { ConnectorField } from '../schemas.ts';
 import { buildFieldsSchema, FIELD_ERROR_KEYS, type FieldErrorKey } from './schema.ts';
 
@@ -268,17 +269,6 @@ describe('buildFieldsSchema properties', () => {
     );
   });
 });
-
-/** Everything an error could show: its message, its JSON, its string form and those of its causes. */
-function errorText(error: unknown): string {
-  const parts: string[] = [];
-  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 5; depth += 1) {
-    parts.push(String(current), JSON.stringify(current) ?? '');
-    if (current instanceof Error) parts.push(current.message, current.stack ?? '');
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return parts.join('\n');
-}
 
 describe('buildFieldsSchema: field values that fail validation', () => {
   it('are not copied into the validation error', () => {
