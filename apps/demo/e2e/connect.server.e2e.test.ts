@@ -688,16 +688,19 @@ describe('secrets', () => {
     const demo = await startDemo(configFor(upstream, { timeoutMs: 200 }));
     const codeAnswers = new Set<Answer>();
     try {
-      const own = { origin: demo.base };
+      const sameOrigin = { origin: demo.base };
       const postCode = async (headers: Record<string, string> = {}) => {
-        const answer = await call(demo.base, '/api/connect/code', { method: 'POST', headers: { ...own, ...headers } });
+        const answer = await call(demo.base, '/api/connect/code', {
+          method: 'POST',
+          headers: { ...sameOrigin, ...headers },
+        });
         if (answer.status === 200) codeAnswers.add(answer);
         return answer;
       };
       const first = await postCode();
       const cookie = cookieFrom(first);
       await postCode({ cookie });
-      const withSession = { ...own, cookie, ...jsonHeaders };
+      const withSession = { ...sameOrigin, cookie, ...jsonHeaders };
 
       // Every route, with and without a session, and refused.
       await call(demo.base, '/api/connect/config');
@@ -717,7 +720,7 @@ describe('secrets', () => {
       ] as const) {
         const body = method === 'GET' || method === 'DELETE' ? {} : { body: '{"a":"1"}' };
         await call(demo.base, pathname, { method, headers: withSession, ...body });
-        await call(demo.base, pathname, { method, headers: { ...own, ...jsonHeaders }, ...body });
+        await call(demo.base, pathname, { method, headers: { ...sameOrigin, ...jsonHeaders }, ...body });
         await call(demo.base, pathname, {
           method,
           headers: { ...withSession, origin: 'http://evil.example' },

@@ -96,7 +96,7 @@ describe('the demo server in front of the emulator', () => {
     seen.length = 0;
   });
 
-  const own = () => ({ origin: base });
+  const sameOrigin = () => ({ origin: base });
   const userTokens = () =>
     new Set(
       seen
@@ -115,12 +115,12 @@ describe('the demo server in front of the emulator', () => {
       webview: true,
     });
 
-    const first = await call(base, '/api/connect/code', { method: 'POST', headers: own() });
+    const first = await call(base, '/api/connect/code', { method: 'POST', headers: sameOrigin() });
     expect(first.status).toBe(200);
     const { code } = json(first);
     expect(typeof code).toBe('string');
     const cookie = cookieFrom(first);
-    const second = await call(base, '/api/connect/code', { method: 'POST', headers: { ...own(), cookie } });
+    const second = await call(base, '/api/connect/code', { method: 'POST', headers: { ...sameOrigin(), cookie } });
     expect(second.status).toBe(200);
     expect(second.headers['set-cookie']).toBeUndefined();
     expect(json(second).code).not.toBe(code);
@@ -150,8 +150,8 @@ describe('the demo server in front of the emulator', () => {
   });
 
   it('runs a connection’s whole life through the connections routes, with the session user’s token', async () => {
-    const cookie = cookieFrom(await call(base, '/api/connect/code', { method: 'POST', headers: own() }));
-    const headers = { ...own(), cookie, 'content-type': 'application/json' };
+    const cookie = cookieFrom(await call(base, '/api/connect/code', { method: 'POST', headers: sameOrigin() }));
+    const headers = { ...sameOrigin(), cookie, 'content-type': 'application/json' };
     const { connector, values } = connectorWithValues();
 
     const created = await call(base, '/api/2.0/users/me/connections?expand=connector', {
@@ -172,8 +172,10 @@ describe('the demo server in front of the emulator', () => {
     expect(synced.status, synced.body).toBe(200);
 
     // Another browser has a user of its own, who does not see this connection.
-    const other = cookieFrom(await call(base, '/api/connect/code', { method: 'POST', headers: own() }));
-    const foreign = await call(base, `/api/2.0/users/me/connections/${id}`, { headers: { ...own(), cookie: other } });
+    const other = cookieFrom(await call(base, '/api/connect/code', { method: 'POST', headers: sameOrigin() }));
+    const foreign = await call(base, `/api/2.0/users/me/connections/${id}`, {
+      headers: { ...sameOrigin(), cookie: other },
+    });
     expect(foreign.status).toBe(404);
 
     const deleted = await call(base, `/api/2.0/users/me/connections/${id}`, { method: 'DELETE', headers });
@@ -196,7 +198,7 @@ describe('the demo server in front of the emulator', () => {
     seen.length = 0;
     const created = await call(base, '/api/2.0/users/me/connections', {
       method: 'POST',
-      headers: { ...own(), 'content-type': 'application/json' },
+      headers: { ...sameOrigin(), 'content-type': 'application/json' },
       body: JSON.stringify({ connector_uuid: TEST_CONNECTOR_UUID, openapiwebsite: 'par', login: 'me', password: 'pw' }),
     });
     expect(created.status).toBe(200);
@@ -215,7 +217,7 @@ describe('the demo server in front of the emulator', () => {
   });
 
   it('answers 401 without a session and sends connector writes with the config token only', async () => {
-    const cookie = cookieFrom(await call(base, '/api/connect/code', { method: 'POST', headers: own() }));
+    const cookie = cookieFrom(await call(base, '/api/connect/code', { method: 'POST', headers: sameOrigin() }));
     seen.length = 0;
     // No user yet: nothing connected.
     const none = await call(base, '/api/2.0/users/me/connections');
@@ -233,7 +235,7 @@ describe('the demo server in front of the emulator', () => {
     if (!first) throw new Error('the demo dataset needs a visible connector');
     const write = await call(base, `/api/2.0/connectors/${first.uuid}`, {
       method: 'PUT',
-      headers: { ...own(), cookie, 'content-type': 'application/json' },
+      headers: { ...sameOrigin(), cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ hidden: false }),
     });
     expect(write.status).toBe(200);
@@ -244,11 +246,11 @@ describe('the demo server in front of the emulator', () => {
   });
 
   it('never shows the browser the client secret, the config token or a user token', async () => {
-    const cookie = cookieFrom(await call(base, '/api/connect/code', { method: 'POST', headers: own() }));
-    await call(base, '/api/2.0/users/me/connections/999', { headers: { ...own(), cookie } });
+    const cookie = cookieFrom(await call(base, '/api/connect/code', { method: 'POST', headers: sameOrigin() }));
+    await call(base, '/api/2.0/users/me/connections/999', { headers: { ...sameOrigin(), cookie } });
     await call(base, '/api/2.0/users/me/connections', {
       method: 'POST',
-      headers: { ...own(), cookie, 'content-type': 'application/json' },
+      headers: { ...sameOrigin(), cookie, 'content-type': 'application/json' },
       body: '{"connector_uuid":"00000000-0000-4000-8000-000000000000"}',
     });
     // Six sessions in this file (one made by a first direct connection), and the config token of a connector write.

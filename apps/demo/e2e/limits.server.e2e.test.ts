@@ -176,7 +176,7 @@ describe('request bodies', () => {
   const upstream = recordingUpstream();
   const demo = demoAround(upstream);
   let cookie: string;
-  const own = () => `http://127.0.0.1:${demo.port}`;
+  const sameOrigin = () => `http://127.0.0.1:${demo.port}`;
 
   beforeAll(() => {
     cookie = `${SESSION_COOKIE}=${demo.sessions.create({ userToken: 'user-token', userId: 1 }).id}`;
@@ -194,7 +194,7 @@ describe('request bodies', () => {
       for (const write of [...writes(), { method: 'POST', path: '/api/connect/code', headers: {} }]) {
         const answer = await rawRequest(demo.port, {
           ...write,
-          headers: { ...write.headers, origin: own() },
+          headers: { ...write.headers, origin: sameOrigin() },
           bodyBytes,
           pauseMs: bodyBytes > 2 * MB ? 3 : 10,
         });
@@ -214,7 +214,7 @@ describe('request bodies', () => {
       for (const write of writes()) {
         const answer = await rawRequest(demo.port, {
           ...write,
-          headers: { ...write.headers, origin: own() },
+          headers: { ...write.headers, origin: sameOrigin() },
           bodyBytes,
           chunked: true,
           pauseMs: bodyBytes > 2 * MB ? 3 : 10,
@@ -257,7 +257,7 @@ describe('request bodies', () => {
     const answer = await rawRequest(demo.port, {
       method: 'PUT',
       path: '/api/2.0/connectors/abc',
-      headers: { origin: own(), 'content-type': 'application/json' },
+      headers: { origin: sameOrigin(), 'content-type': 'application/json' },
       bodyBytes: MAX_BODY_BYTES,
       pauseMs: 0,
     });
@@ -267,7 +267,7 @@ describe('request bodies', () => {
     const chunked = await rawRequest(demo.port, {
       method: 'POST',
       path: '/api/2.0/users/me/connections',
-      headers: { origin: own(), cookie },
+      headers: { origin: sameOrigin(), cookie },
       bodyBytes: 200 * 1024,
       chunked: true,
       pauseMs: 0,

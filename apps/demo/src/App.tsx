@@ -43,11 +43,11 @@ interface HeaderProps {
   messages: DemoMessages;
 }
 
-function Header({ page, locale, onLocaleChange, theme, onThemeChange, messages: m }: HeaderProps) {
+function Header({ page, locale, onLocaleChange, theme, onThemeChange, messages }: HeaderProps) {
   // Absolute: the callback page lives at /callback, outside the hash routes.
   const links: { page: Page; href: string; label: string }[] = [
-    { page: 'connect', href: '/#/connect', label: m.connectPage },
-    { page: 'admin', href: '/#/admin', label: m.adminPage },
+    { page: 'connect', href: '/#/connect', label: messages.connectPage },
+    { page: 'admin', href: '/#/admin', label: messages.adminPage },
   ];
   return (
     <header className="demo-header">
@@ -55,10 +55,10 @@ function Header({ page, locale, onLocaleChange, theme, onThemeChange, messages: 
         <a className="demo-brand" href="/#/connect">
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>
-            connector-kit <span className="demo-brand__tagline">{m.productTagline}</span>
+            connector-kit <span className="demo-brand__tagline">{messages.productTagline}</span>
           </span>
         </a>
-        <nav className="demo-nav" aria-label={m.pagesNav}>
+        <nav className="demo-nav" aria-label={messages.pagesNav}>
           <ul>
             {links.map((link) => (
               <li key={link.page}>
@@ -70,7 +70,7 @@ function Header({ page, locale, onLocaleChange, theme, onThemeChange, messages: 
           </ul>
         </nav>
         <div className="demo-settings">
-          <LanguageSwitcher locale={locale} onLocaleChange={onLocaleChange} label={m.language} />
+          <LanguageSwitcher locale={locale} onLocaleChange={onLocaleChange} label={messages.language} />
           <button
             type="button"
             className="demo-theme-toggle"
@@ -78,7 +78,7 @@ function Header({ page, locale, onLocaleChange, theme, onThemeChange, messages: 
             onClick={() => onThemeChange(theme === 'dark' ? 'light' : 'dark')}
           >
             <ThemeIcon theme={theme} />
-            <span>{m.darkTheme}</span>
+            <span>{messages.darkTheme}</span>
           </button>
         </div>
       </div>
@@ -91,7 +91,7 @@ export function App() {
   const [theme, setTheme] = useTheme();
   const page = usePage();
   const connectorUuid = useConnectorFromHash();
-  const m = demoMessages[locale];
+  const messages = demoMessages[locale];
   const [queryClient] = useState(() => createConnectorsQueryClient());
   // Answers (field labels, country names) come in the page's language: one client, and one cache scope, per locale.
   const client = useMemo(() => createConnectorsClient({ baseUrl: API_ROOT, language: locale }), [locale]);
@@ -103,9 +103,13 @@ export function App() {
 
   useEffect(() => {
     const title =
-      page === 'admin' ? adminMessages[locale].title : page === 'callback' ? m.callbackTitle : m.connectTitle;
+      page === 'admin'
+        ? adminMessages[locale].title
+        : page === 'callback'
+          ? messages.callbackTitle
+          : messages.connectTitle;
     document.title = `${title} · connector-kit`;
-  }, [page, m, locale]);
+  }, [page, messages, locale]);
 
   // After a move between pages, the focus goes to the new page's title, as after a page load.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -120,7 +124,7 @@ export function App() {
     <LocaleProvider locale={locale} messages={uiMessages[locale]}>
       <ConnectorsProvider client={client} queryClient={queryClient} getLogoUrl={getLogoUrl}>
         <a className="demo-skip" href="#main">
-          {m.skipToContent}
+          {messages.skipToContent}
         </a>
         <Header
           page={page}
@@ -128,15 +132,15 @@ export function App() {
           onLocaleChange={setLocale}
           theme={theme}
           onThemeChange={setTheme}
-          messages={m}
+          messages={messages}
         />
         <main id="main" tabIndex={-1} className="demo-main">
           {page === 'admin' ? (
             <AdminPage locale={locale} headingRef={heading} />
           ) : page === 'callback' ? (
-            <CallbackPage messages={m} locale={locale} />
+            <CallbackPage messages={messages} locale={locale} />
           ) : (
-            <ConnectPage messages={m} locale={locale} connectorUuid={connectorUuid} headingRef={heading} />
+            <ConnectPage messages={messages} locale={locale} connectorUuid={connectorUuid} headingRef={heading} />
           )}
         </main>
       </ConnectorsProvider>

@@ -133,8 +133,8 @@ describe('startMockServer', () => {
 
   it('answers its own pages’ forms, which a browser posts with Origin: null, and refuses that origin from elsewhere', async () => {
     const bankPage = `${current().url.replace(/\/2\.0$/, '')}/bank/app`;
-    const own = await fetch(bankPage, { headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' } });
-    expect(own.status).not.toBe(403);
+    const fromItsPage = await fetch(bankPage, { headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' } });
+    expect(fromItsPage.status).not.toBe(403);
     for (const site of ['cross-site', 'same-site']) {
       const elsewhere = await fetch(bankPage, { headers: { Origin: 'null', 'Sec-Fetch-Site': site } });
       expect(elsewhere.status, site).toBe(403);

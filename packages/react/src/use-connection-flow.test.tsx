@@ -53,11 +53,11 @@ function setup(
       </ConnectorsProvider>
     </StrictMode>
   );
-  const hook = renderHook(
+  const rendered = renderHook(
     () => useConnectionFlow(target, { connector: testConnector, pollIntervalMs: 20, onConnected, ...options }),
     { wrapper },
   );
-  return { ...hook, emulator, user, client, queryClient, onConnected };
+  return { ...rendered, emulator, user, client, queryClient, onConnected };
 }
 
 const credentials = (scenario: string) => ({ openapiwebsite: scenario, login: 'jdupont', password: PASSWORD });
@@ -282,11 +282,11 @@ describe('useConnectionFlow: a reconnect', () => {
         {children}
       </ConnectorsProvider>
     );
-    const hook = renderHook(
+    const rendered = renderHook(
       () => useConnectionFlow({ connectionId: id }, { connector: testConnector, pollIntervalMs: 20, ...options }),
       { wrapper },
     );
-    return { ...hook, emulator, id };
+    return { ...rendered, emulator, id };
   }
 
   it('opens a wrongpass connection on its credentials, and updates it (no new connection)', async () => {

@@ -262,7 +262,7 @@ export function useConnectionFlow(
     [client, connectorUuid],
   );
 
-  const run = useCallback(
+  const perform = useCallback(
     async (action: Action, signal: AbortSignal): Promise<Connection> => {
       const id = connection.current?.id;
       switch (action.type) {
@@ -304,25 +304,25 @@ export function useConnectionFlow(
 
   // One mutation for every call of the flow; its variables name the call and hold no field value.
   const mutation = useMutation({
-    mutationFn: ({ action, signal }: { action: Action; signal: AbortSignal }) => run(action, signal),
+    mutationFn: ({ action, signal }: { action: Action; signal: AbortSignal }) => perform(action, signal),
   });
   const { mutateAsync } = mutation;
 
   const start = useCallback(
     (action: Action) => {
       controller.current?.abort();
-      const own = new AbortController();
-      controller.current = own;
+      const request = new AbortController();
+      controller.current = request;
       lastAction.current = action;
       const display: ConnectionFlowAction =
         action.type === 'fields' ? 'update' : action.type === 'create' && connection.current ? 'update' : action.type;
       setStep({ kind: 'connecting', action: display, startedAt: Date.now(), connection: connection.current });
-      mutateAsync({ action, signal: own.signal }).then(
+      mutateAsync({ action, signal: request.signal }).then(
         (result) => {
-          if (!own.signal.aborted) settle(result);
+          if (!request.signal.aborted) settle(result);
         },
         (error: unknown) => {
-          if (own.signal.aborted) return;
+          if (request.signal.aborted) return;
           if (action.type === 'create' && !outcomeUnknown(error)) uncertainCreation.current = false;
           settle(error);
         },
@@ -391,21 +391,21 @@ export function useConnectionFlow(
   const waitingFor = step.kind === 'decoupled' || step.kind === 'validating' ? step : null;
   useEffect(() => {
     if (!waitingFor || waitingFor.timedOut) return;
-    const own = new AbortController();
+    const request = new AbortController();
     const { decoupledTimeoutMs, validatingTimeoutMs, pollIntervalMs } = latest.current;
     const limit = (waitingFor.kind === 'decoupled' ? decoupledTimeoutMs : validatingTimeoutMs) ?? DEFAULT_WAIT_MS;
     const awaited = waitingFor.kind;
     waitForConnection(client, waitingFor.connection.id, {
-      signal: own.signal,
+      signal: request.signal,
       timeoutMs: Math.max(1, waitingFor.startedAt + limit - Date.now()),
       ...(pollIntervalMs === undefined ? {} : { intervalMs: pollIntervalMs }),
       until: (polled) => polled.state?.toLowerCase() !== awaited.toLowerCase(),
     }).then(
       (polled) => {
-        if (!own.signal.aborted) settle(polled);
+        if (!request.signal.aborted) settle(polled);
       },
       (error: unknown) => {
-        if (own.signal.aborted) return;
+        if (request.signal.aborted) return;
         if (error instanceof ConnectorsError && error.kind === 'timeout') {
           setStep((current) => (current === waitingFor ? { ...waitingFor, timedOut: true } : current));
         } else {
@@ -413,7 +413,7 @@ export function useConnectionFlow(
         }
       },
     );
-    return () => own.abort();
+    return () => request.abort();
   }, [waitingFor, client, settle]);
 
   // Leaving the flow stops what it was doing and forgets the values.

@@ -20,12 +20,12 @@ function connectorWith(fields: ConnectorField[], extra: Partial<Connector> = {})
 
 function renderForm(connector: Connector, options: Partial<UseConnectorFormOptions> = {}) {
   const onSubmit = vi.fn();
-  const hook = renderHook(
+  const rendered = renderHook(
     (props: { connector: Connector; options: Partial<UseConnectorFormOptions> }) =>
       useConnectorForm(props.connector, { onSubmit, ...props.options }),
     { initialProps: { connector, options } },
   );
-  return { ...hook, onSubmit };
+  return { ...rendered, onSubmit };
 }
 
 describe('useConnectorForm', () => {

@@ -24,11 +24,11 @@ function setup(overrides: Partial<UseWebviewHandoffOptions> = {}) {
     ...overrides,
   };
   const wrapper = ({ children }: { children: ReactNode }) => <StrictMode>{children}</StrictMode>;
-  const hook = renderHook((props: UseWebviewHandoffOptions) => useWebviewHandoff(props), {
+  const rendered = renderHook((props: UseWebviewHandoffOptions) => useWebviewHandoff(props), {
     initialProps: options,
     wrapper,
   });
-  return { ...hook, navigate, getCode: overrides.getCode ?? getCode };
+  return { ...rendered, navigate, getCode: overrides.getCode ?? getCode };
 }
 
 function pendingStates(): { state: string; connectorUuid: string; returnPath: string }[] {

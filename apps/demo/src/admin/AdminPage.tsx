@@ -47,12 +47,12 @@ export interface AdminPageProps {
  * enclosing `LocaleProvider`.
  */
 export function AdminPage({ locale = 'en', headingRef }: AdminPageProps) {
-  const m = adminMessages[locale];
+  const messages = adminMessages[locale];
   const regionName = useMemo(() => regionNamer(locale), [locale]);
   const client = useConnectorsClient();
   const list = useConnectors({ expand: ADMIN_EXPAND });
   const remembered = useRememberedConnectors();
-  const writes = useAdminWrites(remembered.remember, m.writes);
+  const writes = useAdminWrites(remembered.remember, messages.writes);
   const selection = useConnectorSelection(writes);
 
   const listed = list.data?.connectors;
@@ -88,28 +88,28 @@ export function AdminPage({ locale = 'en', headingRef }: AdminPageProps) {
   return (
     <div className="demo-page demo-admin">
       <h1 ref={headingRef} tabIndex={-1} className="demo-page__title">
-        {m.title}
+        {messages.title}
       </h1>
       <p className="demo-lead">
-        {m.intro(<code>/api/2.0</code>, (label) => (
+        {messages.intro(<code>/api/2.0</code>, (label) => (
           <a href={`#${HIDDEN_NOTE_ID}`}>{label}</a>
         ))}
       </p>
 
-      <FilterBar filters={filters} onChange={setFilter} countries={countries} messages={m} />
+      <FilterBar filters={filters} onChange={setFilter} countries={countries} messages={messages} />
 
       <SelectionToolbar
         selectedCount={selection.selected.size}
-        summary={list.data === undefined ? '' : m.summary(filtered.length, rows.length, hiddenCount)}
+        summary={list.data === undefined ? '' : messages.summary(filtered.length, rows.length, hiddenCount)}
         toHide={selectedRows.filter((connector) => connector.hidden !== true)}
         toUnhide={selectedRows.filter((connector) => connector.hidden === true)}
         onSetHidden={selection.setHidden}
         onClear={selection.clear}
-        messages={m}
+        messages={messages}
       />
 
       {writes.failure ? (
-        <WriteFailureNotice failure={writes.failure} onDismiss={writes.dismissFailure} messages={m} />
+        <WriteFailureNotice failure={writes.failure} onDismiss={writes.dismissFailure} messages={messages} />
       ) : null}
       <p className="ck-visually-hidden" role="status">
         {writes.announcement}
@@ -122,7 +122,7 @@ export function AdminPage({ locale = 'en', headingRef }: AdminPageProps) {
               }
             : null
         }
-        messages={m}
+        messages={messages}
       />
 
       {list.data === undefined && list.error ? (
@@ -139,7 +139,7 @@ export function AdminPage({ locale = 'en', headingRef }: AdminPageProps) {
           onSetHidden={writes.setHidden}
           onUpdateSource={writes.updateSource}
           regionName={regionName}
-          messages={m}
+          messages={messages}
           locale={locale}
         />
       )}
@@ -149,7 +149,7 @@ export function AdminPage({ locale = 'en', headingRef }: AdminPageProps) {
           className="ck-button ck-button--secondary demo-more"
           onClick={() => setLimit((current) => current + PAGE_SIZE)}
         >
-          {m.showMore(Math.min(PAGE_SIZE, filtered.length - shown.length), filtered.length - shown.length)}
+          {messages.showMore(Math.min(PAGE_SIZE, filtered.length - shown.length), filtered.length - shown.length)}
         </button>
       ) : null}
 
@@ -158,7 +158,7 @@ export function AdminPage({ locale = 'en', headingRef }: AdminPageProps) {
         onLookup={(uuid) => remembered.remember([uuid])}
         onForget={remembered.forget}
         failedLookups={failedLookups}
-        messages={m}
+        messages={messages}
       />
     </div>
   );

@@ -51,7 +51,7 @@ export function ConnectorsTable({
   onSetHidden,
   onUpdateSource,
   regionName,
-  messages: m,
+  messages,
   locale,
 }: ConnectorsTableProps) {
   const id = useId();
@@ -68,9 +68,9 @@ export function ConnectorsTable({
     <div className="demo-table-wrap">
       <table className="demo-table" aria-busy={isLoading || undefined}>
         <caption>
-          {m.connectorsCaption}
+          {messages.connectorsCaption}
           <span className="demo-table__caption-note">
-            {isLoading ? ` (${m.loading})` : isRefreshing ? ` (${m.refreshing})` : ''}
+            {isLoading ? ` (${messages.loading})` : isRefreshing ? ` (${messages.refreshing})` : ''}
           </span>
         </caption>
         <thead>
@@ -79,19 +79,19 @@ export function ConnectorsTable({
               <input
                 ref={selectAll}
                 type="checkbox"
-                aria-label={m.selectAllShown}
+                aria-label={messages.selectAllShown}
                 checked={allSelected}
                 disabled={connectors.length === 0}
                 onChange={(event) => onToggleAll(connectors, event.target.checked)}
               />
             </th>
-            <th scope="col">{m.connectorColumn}</th>
-            <th scope="col">{m.countriesColumn}</th>
-            <th scope="col">{m.visibility}</th>
-            <th scope="col">{m.restricted}</th>
-            <th scope="col">{m.sourcesColumn}</th>
+            <th scope="col">{messages.connectorColumn}</th>
+            <th scope="col">{messages.countriesColumn}</th>
+            <th scope="col">{messages.visibility}</th>
+            <th scope="col">{messages.restricted}</th>
+            <th scope="col">{messages.sourcesColumn}</th>
             <th scope="col">
-              <span className="ck-visually-hidden">{m.actionColumn}</span>
+              <span className="ck-visually-hidden">{messages.actionColumn}</span>
             </th>
           </tr>
         </thead>
@@ -99,7 +99,7 @@ export function ConnectorsTable({
           {connectors.length === 0 && !isLoading ? (
             <tr>
               <td colSpan={COLUMNS} className="demo-table__empty">
-                {m.noMatch}
+                {messages.noMatch}
               </td>
             </tr>
           ) : null}
@@ -116,7 +116,7 @@ export function ConnectorsTable({
                   <td className="demo-table__check">
                     <input
                       type="checkbox"
-                      aria-label={m.selectConnector(connector.name)}
+                      aria-label={messages.selectConnector(connector.name)}
                       checked={selected.has(connector.uuid)}
                       onChange={(event) => onToggle(connector.uuid, event.target.checked)}
                     />
@@ -137,12 +137,12 @@ export function ConnectorsTable({
                   </td>
                   <td>
                     {hidden ? (
-                      <span className="ck-badge ck-badge--warning">{m.hidden}</span>
+                      <span className="ck-badge ck-badge--warning">{messages.hidden}</span>
                     ) : (
-                      <span className="ck-badge">{m.visible}</span>
+                      <span className="ck-badge">{messages.visible}</span>
                     )}
                   </td>
-                  <td>{connector.restricted === true ? m.yes : m.no}</td>
+                  <td>{connector.restricted === true ? messages.yes : messages.no}</td>
                   <td>
                     <button
                       type="button"
@@ -153,17 +153,17 @@ export function ConnectorsTable({
                       aria-labelledby={`${rowId}-sources-button ${rowId}-name`}
                       onClick={() => setOpenSources(open ? null : connector.uuid)}
                     >
-                      {m.sourcesButton(sourceCount)}
+                      {messages.sourcesButton(sourceCount)}
                     </button>
                   </td>
                   <td className="demo-table__action">
                     <button
                       type="button"
                       className="ck-button ck-button--secondary demo-button--small"
-                      aria-label={(hidden ? m.unhideConnector : m.hideConnector)(connector.name)}
+                      aria-label={(hidden ? messages.unhideConnector : messages.hideConnector)(connector.name)}
                       onClick={() => onSetHidden([connector], !hidden)}
                     >
-                      {hidden ? m.unhide : m.hide}
+                      {hidden ? messages.unhide : messages.hide}
                     </button>
                   </td>
                 </tr>
@@ -175,7 +175,7 @@ export function ConnectorsTable({
                         id={sourcesId}
                         pending={pending}
                         onUpdate={onUpdateSource}
-                        messages={m}
+                        messages={messages}
                         locale={locale}
                       />
                     </td>

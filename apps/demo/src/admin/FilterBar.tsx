@@ -12,48 +12,48 @@ export interface FilterBarProps {
 }
 
 /** The filters above the connectors table: words to search for, a country, visibility and restriction. */
-export function FilterBar({ filters, onChange, countries, messages: m }: FilterBarProps) {
+export function FilterBar({ filters, onChange, countries, messages }: FilterBarProps) {
   const id = useId();
   return (
-    <search className="demo-filters" aria-label={m.filters}>
+    <search className="demo-filters" aria-label={messages.filters}>
       <div className="demo-field demo-field--grow">
-        <label htmlFor={`${id}-query`}>{m.search}</label>
+        <label htmlFor={`${id}-query`}>{messages.search}</label>
         <input
           id={`${id}-query`}
           type="search"
           className="demo-input"
           value={filters.query}
           onChange={(event) => onChange('query', event.target.value)}
-          placeholder={m.searchPlaceholder}
+          placeholder={messages.searchPlaceholder}
           autoComplete="off"
         />
       </div>
       <SelectField
-        label={m.country}
+        label={messages.country}
         value={filters.country}
         options={[
-          { value: '', label: m.allCountries },
+          { value: '', label: messages.allCountries },
           ...countries.map((country) => ({ value: country.code, label: country.name })),
         ]}
         onChange={(country) => onChange('country', country)}
       />
       <SelectField
-        label={m.visibility}
+        label={messages.visibility}
         value={filters.visibility}
         options={[
-          { value: 'all', label: m.anyVisibility },
-          { value: 'visible', label: m.visible },
-          { value: 'hidden', label: m.hidden },
+          { value: 'all', label: messages.anyVisibility },
+          { value: 'visible', label: messages.visible },
+          { value: 'hidden', label: messages.hidden },
         ]}
         onChange={(visibility) => onChange('visibility', visibility)}
       />
       <SelectField
-        label={m.restricted}
+        label={messages.restricted}
         value={filters.restricted}
         options={[
-          { value: 'any', label: m.anyRestriction },
-          { value: 'yes', label: m.onlyRestricted },
-          { value: 'no', label: m.notRestricted },
+          { value: 'any', label: messages.anyRestriction },
+          { value: 'yes', label: messages.onlyRestricted },
+          { value: 'no', label: messages.notRestricted },
         ]}
         onChange={(restricted) => onChange('restricted', restricted)}
       />

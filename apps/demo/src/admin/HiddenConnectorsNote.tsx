@@ -24,21 +24,21 @@ export function HiddenConnectorsNote({
   onLookup,
   onForget,
   failedLookups,
-  messages: m,
+  messages,
 }: HiddenConnectorsNoteProps) {
   return (
     <section className="demo-note" aria-labelledby={titleId}>
       <h2 id={titleId} tabIndex={-1} className="demo-note__title">
-        {m.hiddenNoteTitle}
+        {messages.hiddenNoteTitle}
       </h2>
-      <p>{m.hiddenNote}</p>
-      <LookupForm onLookup={onLookup} messages={m} />
+      <p>{messages.hiddenNote}</p>
+      <LookupForm onLookup={onLookup} messages={messages} />
       {failedLookups.map((lookup) => (
         <div key={lookup.uuid} className="demo-failure">
-          <p>{m.lookupFailed(<code>{lookup.uuid}</code>)}</p>
+          <p>{messages.lookupFailed(<code>{lookup.uuid}</code>)}</p>
           <ErrorState error={lookup.error} onRetry={lookup.retry} />
           <button type="button" className="ck-button ck-button--link" onClick={() => onForget(lookup.uuid)}>
-            {m.forgetUuid}
+            {messages.forgetUuid}
           </button>
         </div>
       ))}

@@ -5,7 +5,7 @@ import { isUuid } from './rows.ts';
 const EXAMPLE_UUID = '338178e6-3d01-564f-9a7b-52ca442459bf';
 
 /** The form that adds a connector to the table by UUID: a hidden connector can be read, not listed. */
-export function LookupForm({ onLookup, messages: m }: { onLookup: (uuid: string) => void; messages: AdminMessages }) {
+export function LookupForm({ onLookup, messages }: { onLookup: (uuid: string) => void; messages: AdminMessages }) {
   const id = useId();
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -22,7 +22,7 @@ export function LookupForm({ onLookup, messages: m }: { onLookup: (uuid: string)
   return (
     <form className="demo-lookup" onSubmit={onSubmit} noValidate>
       <div className="demo-field">
-        <label htmlFor={`${id}-uuid`}>{m.lookupLabel}</label>
+        <label htmlFor={`${id}-uuid`}>{messages.lookupLabel}</label>
         <input
           id={`${id}-uuid`}
           className="demo-input demo-input--mono"
@@ -35,16 +35,16 @@ export function LookupForm({ onLookup, messages: m }: { onLookup: (uuid: string)
         />
         {invalid ? (
           <p id={`${id}-error`} className="demo-field__error">
-            {m.lookupInvalid(EXAMPLE_UUID)}
+            {messages.lookupInvalid(EXAMPLE_UUID)}
           </p>
         ) : (
           <p id={`${id}-hint`} className="demo-field__hint">
-            {m.lookupHint}
+            {messages.lookupHint}
           </p>
         )}
       </div>
       <button type="submit" className="ck-button ck-button--secondary">
-        {m.lookup}
+        {messages.lookup}
       </button>
     </form>
   );

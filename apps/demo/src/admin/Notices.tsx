@@ -6,7 +6,7 @@ import { failureSentence, type WriteFailure } from './writes.ts';
 export function WriteFailureNotice({
   failure,
   onDismiss,
-  messages: m,
+  messages,
 }: {
   failure: WriteFailure;
   onDismiss: () => void;
@@ -14,11 +14,11 @@ export function WriteFailureNotice({
 }) {
   return (
     <div className="demo-failure demo-failure--write">
-      <p className="demo-failure__title">{failureSentence(m.writes, failure.action, failure.error)}</p>
+      <p className="demo-failure__title">{failureSentence(messages.writes, failure.action, failure.error)}</p>
       <div className="demo-failure__body">
         <ErrorState error={failure.error} onRetry={failure.retry} />
         <button type="button" className="ck-button ck-button--secondary" onClick={onDismiss}>
-          {m.dismiss}
+          {messages.dismiss}
         </button>
       </div>
     </div>
@@ -31,7 +31,7 @@ export function WriteFailureNotice({
  */
 export function RefreshFailureNotice({
   onRetry,
-  messages: m,
+  messages,
 }: {
   /** Set while a refresh has failed and no other is running. */
   onRetry: (() => void) | null;
@@ -41,7 +41,7 @@ export function RefreshFailureNotice({
   return (
     <div className="demo-refresh">
       <p className="demo-refresh__message" role="status">
-        {onRetry ? m.refreshFailed : ''}
+        {onRetry ? messages.refreshFailed : ''}
       </p>
       {onRetry ? (
         <button type="button" className="ck-button ck-button--link" onClick={onRetry}>

@@ -21,12 +21,12 @@ export function SelectionToolbar({
   toUnhide,
   onSetHidden,
   onClear,
-  messages: m,
+  messages,
 }: SelectionToolbarProps) {
   return (
     <div className="demo-toolbar">
       <p className="demo-toolbar__count" role="status">
-        {selectedCount > 0 ? m.selectedCount(selectedCount) : ''}
+        {selectedCount > 0 ? messages.selectedCount(selectedCount) : ''}
         {summary}
       </p>
       <div className="demo-toolbar__actions">
@@ -36,7 +36,7 @@ export function SelectionToolbar({
           disabled={toHide.length === 0}
           onClick={() => onSetHidden(toHide, true)}
         >
-          {m.hideSelected(toHide.length)}
+          {messages.hideSelected(toHide.length)}
         </button>
         <button
           type="button"
@@ -44,10 +44,10 @@ export function SelectionToolbar({
           disabled={toUnhide.length === 0}
           onClick={() => onSetHidden(toUnhide, false)}
         >
-          {m.unhideSelected(toUnhide.length)}
+          {messages.unhideSelected(toUnhide.length)}
         </button>
         <button type="button" className="ck-button ck-button--link" disabled={selectedCount === 0} onClick={onClear}>
-          {m.clearSelection}
+          {messages.clearSelection}
         </button>
       </div>
     </div>

@@ -24,15 +24,15 @@ export interface SourcesPanelProps {
 export function SourcesPanel({ connector, id, pending, onUpdate, messages, locale }: SourcesPanelProps) {
   const { data: sources, error, isPending, refetch } = useConnectorSources(connector.uuid);
   const captionId = `${id}-caption`;
-  const m = messages.sources;
-  const mechanismLabel = (mechanism: string) => m.mechanisms[mechanism] ?? mechanism;
+  const sourceMessages = messages.sources;
+  const mechanismLabel = (mechanism: string) => sourceMessages.mechanisms[mechanism] ?? mechanism;
 
   if (sources === undefined) {
     return (
       <div id={id} className="demo-sources">
         {isPending ? (
           <p role="status" className="demo-muted">
-            {m.loading(connector.name)}
+            {sourceMessages.loading(connector.name)}
           </p>
         ) : (
           <ErrorState error={error} onRetry={() => void refetch()} />
@@ -44,15 +44,15 @@ export function SourcesPanel({ connector, id, pending, onUpdate, messages, local
   return (
     <div id={id} className="demo-sources">
       {sources.length === 0 ? (
-        <p className="demo-muted">{m.empty(connector.name)}</p>
+        <p className="demo-muted">{sourceMessages.empty(connector.name)}</p>
       ) : (
         <table className="demo-table demo-table--compact" aria-labelledby={captionId}>
-          <caption id={captionId}>{m.caption(connector.name)}</caption>
+          <caption id={captionId}>{sourceMessages.caption(connector.name)}</caption>
           <thead>
             <tr>
-              <th scope="col">{m.sourceColumn}</th>
-              <th scope="col">{m.authenticationColumn}</th>
-              <th scope="col">{m.statusColumn}</th>
+              <th scope="col">{sourceMessages.sourceColumn}</th>
+              <th scope="col">{sourceMessages.authenticationColumn}</th>
+              <th scope="col">{sourceMessages.statusColumn}</th>
               <th scope="col">
                 <span className="ck-visually-hidden">{messages.actionColumn}</span>
               </th>
@@ -73,17 +73,17 @@ export function SourcesPanel({ connector, id, pending, onUpdate, messages, local
                   <td>
                     {options.length < 2 ? (
                       <span>
-                        {current ? mechanismLabel(current) : m.noMechanism}{' '}
-                        <span className="demo-muted">{m.onlyMechanism}</span>
+                        {current ? mechanismLabel(current) : sourceMessages.noMechanism}{' '}
+                        <span className="demo-muted">{sourceMessages.onlyMechanism}</span>
                       </span>
                     ) : (
                       <select
                         className="demo-select demo-select--small"
-                        aria-label={m.authenticationOf(source.name || String(source.id))}
+                        aria-label={sourceMessages.authenticationOf(source.name || String(source.id))}
                         value={current}
                         onChange={(event) => onUpdate(connector, source, { auth_mechanism: event.target.value })}
                       >
-                        {current === '' ? <option value="">{m.noMechanism}</option> : null}
+                        {current === '' ? <option value="">{sourceMessages.noMechanism}</option> : null}
                         {options.map((mechanism) => (
                           <option key={mechanism} value={mechanism}>
                             {mechanismLabel(mechanism)}
@@ -95,22 +95,24 @@ export function SourcesPanel({ connector, id, pending, onUpdate, messages, local
                   <td>
                     {disabled ? (
                       <span className="ck-badge ck-badge--warning">
-                        {m.disabledSince(formatDisabled(source.disabled ?? '', locale))}
+                        {sourceMessages.disabledSince(formatDisabled(source.disabled ?? '', locale))}
                       </span>
                     ) : (
-                      <span className="ck-badge">{m.enabled}</span>
+                      <span className="ck-badge">{sourceMessages.enabled}</span>
                     )}
                   </td>
                   <td className="demo-table__action">
                     <button
                       type="button"
                       className="ck-button ck-button--secondary demo-button--small"
-                      aria-label={(disabled ? m.enableSource : m.disableSource)(source.name || String(source.id))}
+                      aria-label={(disabled ? sourceMessages.enableSource : sourceMessages.disableSource)(
+                        source.name || String(source.id),
+                      )}
                       onClick={() =>
                         onUpdate(connector, source, { disabled: disabled ? null : powensDateTime(new Date()) })
                       }
                     >
-                      {disabled ? m.enable : m.disable}
+                      {disabled ? sourceMessages.enable : sourceMessages.disable}
                     </button>
                   </td>
                 </tr>

@@ -144,10 +144,11 @@ function fromState(connection: Connection, context: NextConnectionStepContext): 
   if (!known) return { kind: 'error', code: state, error: null, connection, message };
   switch (known.kind) {
     case 'fields': {
-      const own = (Array.isArray(connection.fields) ? connection.fields : []).filter(
+      const askedFields = (Array.isArray(connection.fields) ? connection.fields : []).filter(
         (field) => typeof field?.name === 'string',
       );
-      const fields = own.length > 0 || known.reason !== 'wrongpass' ? own : credentialFields(context.connector);
+      const fields =
+        askedFields.length > 0 || known.reason !== 'wrongpass' ? askedFields : credentialFields(context.connector);
       // A question without a field cannot be answered.
       if (fields.length === 0) return { kind: 'error', code: state, error: null, connection, message };
       return { kind: 'fields', reason: known.reason as FieldsStep['reason'], fields, connection, message };

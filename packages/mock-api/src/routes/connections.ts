@@ -243,9 +243,9 @@ export function connectionRoutes(context: EmulatorContext): RouteEntry[] {
       auth: 'user',
       handle: (call, userId) => {
         const expand = expandParam(call.query);
-        const own = connections.all().filter((record) => record.userId === userId);
-        for (const record of own) connections.poll(record);
-        return jsonAnswer(200, { connections: own.map((record) => present(record, expand)) });
+        const usersConnections = connections.all().filter((record) => record.userId === userId);
+        for (const record of usersConnections) connections.poll(record);
+        return jsonAnswer(200, { connections: usersConnections.map((record) => present(record, expand)) });
       },
     },
     {

@@ -755,21 +755,21 @@ function expectNoSecretOutsideTheForm(queryClient: ReturnType<typeof createRecor
 }
 
 /** The last form hook a probe below rendered, to look into its state. */
-const captured: { hook?: UseConnectorFormResult } = {};
+const captured: { formState?: UseConnectorFormResult } = {};
 
 function HookProbe() {
-  captured.hook = useConnectorForm(SECRET_CONNECTOR, { onSubmit: () => {} });
+  captured.formState = useConnectorForm(SECRET_CONNECTOR, { onSubmit: () => {} });
   return null;
 }
 
 /** The hook bound to plain inputs, so that its state holds references to them too. */
 function BoundForm() {
-  const hook = useConnectorForm(SECRET_CONNECTOR, { onSubmit: () => {} });
-  captured.hook = hook;
+  const formState = useConnectorForm(SECRET_CONNECTOR, { onSubmit: () => {} });
+  captured.formState = formState;
   return (
     <form>
       {['login', 'password', 'pin', 'otp'].map((name) => (
-        <input key={name} aria-label={name} {...hook.form.register(name)} />
+        <input key={name} aria-label={name} {...formState.form.register(name)} />
       ))}
     </form>
   );
@@ -846,9 +846,9 @@ describe('ConnectorForm: secret field values', () => {
   it('never appear in the validation errors, nor in what the form shows about them', async () => {
     const user = userEvent.setup();
     render(<HookProbe />);
-    const hook = captured.hook;
+    const formState = captured.formState;
     const wrong = { password: 'has spaces Pa55-w0rd:ultra-secret', pin: '8413x', otp: '904512-0' };
-    const form = hook?.form;
+    const form = formState?.form;
     for (const [name, value] of Object.entries(wrong)) form?.setValue(name, value);
     await waitFor(async () => expect(await form?.trigger()).toBe(false));
     const errors = Object.fromEntries(
@@ -882,12 +882,12 @@ describe('ConnectorForm: secret field values', () => {
     for (const [name, secret] of Object.entries(SECRETS)) {
       await user.type(screen.getByRole('textbox', { name }), secret);
     }
-    const hook = captured.hook;
-    const form = hook?.form;
+    const formState = captured.formState;
+    const form = formState?.form;
     expect(reachableText(form?.control)).toContain(SECRETS.password);
     second.unmount();
     expectNoSecretIn('the form state after unmount', reachableText(form?.control));
-    expectNoSecretIn('the hook after unmount', reachableText(hook));
+    expectNoSecretIn('the hook after unmount', reachableText(formState));
 
     render(<ConnectorForm connector={SECRET_CONNECTOR} onSubmit={() => {}} />);
     expect(screen.getByLabelText(/^Mot de passe/, { selector: 'input' })).toHaveValue('');

@@ -312,22 +312,22 @@ function ConnectorListImpl({
   // The pointer moved onto this option: it is visible already, do not scroll.
   const pointerIndex = useRef(-1);
   // Without `getOptionProps`, the options' props come from the list's own callbacks, through a getter as stable.
-  const own = useRef({ optionId, value, onSelect, onActiveIndexChange, activeIndex });
-  own.current = { optionId, value, onSelect, onActiveIndexChange, activeIndex };
+  const latest = useRef({ optionId, value, onSelect, onActiveIndexChange, activeIndex });
+  latest.current = { optionId, value, onSelect, onActiveIndexChange, activeIndex };
   const ownOptionProps = useCallback<GetOptionProps>(
     ({ index, result, ...props }) =>
       connectorOptionProps(
         {
-          id: own.current.optionId(index),
-          selected: own.current.value !== null && result.connector.uuid === own.current.value,
+          id: latest.current.optionId(index),
+          selected: latest.current.value !== null && result.connector.uuid === latest.current.value,
           disabled: result.disabled,
           onPick: () => {
-            if (!result.disabled) own.current.onSelect?.(result, index);
+            if (!result.disabled) latest.current.onSelect?.(result, index);
           },
           onPointerMove: () => {
-            if (index === own.current.activeIndex) return;
+            if (index === latest.current.activeIndex) return;
             pointerIndex.current = index;
-            own.current.onActiveIndexChange?.(index);
+            latest.current.onActiveIndexChange?.(index);
           },
         },
         props,
