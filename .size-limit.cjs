@@ -29,7 +29,7 @@ module.exports = [
     path: 'packages/core/dist/index.js',
     import: '*',
     ignore: [...peers, ...lazy],
-    limit: '13.5 kB',
+    limit: '13.6 kB',
   },
   {
     name: 're2js (loaded on demand by field patterns)',
@@ -42,7 +42,7 @@ module.exports = [
     path: 'packages/react/dist/index.js',
     import: '*',
     ignore: [...peers, ...workspace],
-    limit: '10.15 kB',
+    limit: '10.2 kB',
   },
   {
     name: '@connector-kit/ui (own, all of it)',
@@ -79,7 +79,7 @@ module.exports = [
       'packages/core/dist/index.js': '{ createConnectorsClient }',
     },
     ignore: [...peers, ...lazy],
-    limit: '18.5 kB',
+    limit: '18.6 kB',
   },
   {
     name: 'page with ConnectFlow (picker, form, flow; English only)',
@@ -90,6 +90,6 @@ module.exports = [
       'packages/core/dist/index.js': '{ createConnectorsClient }',
     },
     ignore: [...peers, ...lazy],
-    limit: '33.5 kB',
+    limit: '33.6 kB',
   },
 ];

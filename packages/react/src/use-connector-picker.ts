@@ -1,6 +1,7 @@
 import { type ConnectorSearchFilters, countConnectorsByCountry } from '@connector-kit/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { resolveDefaultCountry } from './default-country.ts';
+import { lazyMap } from './lazy-map.ts';
 import {
   type UseConnectorSearchOptions,
   type UseConnectorSearchResult,
@@ -82,8 +83,10 @@ export function useConnectorPicker(options: UseConnectorPickerOptions): UseConne
   const { connectors, defaultCountryCode, languages, onSearch, countryCode: countryCodeProp } = options;
   const filters = useStableFilters(options.filters);
 
-  const countryCounts = useMemo(
-    () => (connectors ? countConnectorsByCountry(connectors, filters) : NO_COUNTS),
+  // Counted when first read: by the default country below when it comes from the browser's language, else by the
+  // country select's options, which render after the first paint.
+  const countryCounts = useMemo<ReadonlyMap<string, number>>(
+    () => (connectors ? lazyMap(() => countConnectorsByCountry(connectors, filters)) : NO_COUNTS),
     [connectors, filters],
   );
 

@@ -163,8 +163,11 @@ interface Entry {
   /** `' ' + name + ' ' + slug + ' ' + code`, folded: one string to test every field, a space before every word. */
   haystack: string;
   nameOffsets: FoldOffsets | null;
-  /** Upper-case country codes, or `null` when the connector has no countries data. */
-  readonly countries: readonly string[] | null;
+  /**
+   * Upper-case country codes, or `null` when the connector has no countries data; `undefined` until a country filter
+   * first needs them.
+   */
+  countries: readonly string[] | null | undefined;
   readonly restricted: boolean;
   /** Position in the popularity list; the list's length for connectors not in it. */
   readonly rank: number;
@@ -237,7 +240,7 @@ function createEntry(connector: Connector, rank: number): Entry {
     folded: NOT_FOLDED,
     haystack: '',
     nameOffsets: null,
-    countries: countryCodes(connector),
+    countries: undefined,
     restricted: connector.restricted === true,
     rank,
     emptyResult: undefined,
@@ -291,9 +294,10 @@ function passesOthers(connector: Connector, filters: PreparedFilters): boolean {
 }
 
 function passes(entry: Entry, filters: PreparedFilters): boolean {
-  const countries = entry.countries;
-  if (filters.countries !== null && countries !== null && !filters.countries.some((code) => countries.includes(code))) {
-    return false;
+  if (filters.countries !== null) {
+    if (entry.countries === undefined) entry.countries = countryCodes(entry.connector);
+    const countries = entry.countries;
+    if (countries !== null && !filters.countries.some((code) => countries.includes(code))) return false;
   }
   return passesOthers(entry.connector, filters);
 }
@@ -438,8 +442,11 @@ export function createConnectorSearch(
     new Intl.Collator(options?.locale as string | string[] | undefined, { sensitivity: 'base', numeric: true }),
   );
   const entries: Entry[] = [];
+  const unranked = popularity.length;
   for (const connector of connectors) {
-    if (connector.hidden !== true) entries.push(createEntry(connector, ranks.get(connector.uuid) ?? popularity.length));
+    if (connector.hidden === true) continue;
+    // (Without a popularity list, no uuid is looked up: hashing 20,000 of them is a visible part of a first render.)
+    entries.push(createEntry(connector, ranks.size === 0 ? unranked : (ranks.get(connector.uuid) ?? unranked)));
   }
   const customFilter = options?.filter;
   let sorted = false;

@@ -67,17 +67,22 @@ interface CountryOption {
   count: number;
 }
 
+/**
+ * The name of a region in `locale`. The region names are loaded on the first call (loading them costs more than
+ * rendering the picker's first rows, and a select set to every country needs none before it opens).
+ */
 function regionNames(locale: string): (code: string) => string {
-  let names: Intl.DisplayNames;
-  try {
-    names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
-  } catch {
-    // No region names in this runtime: codes it is.
-    return (code) => code;
-  }
+  let names: Intl.DisplayNames | null | undefined;
   return (code) => {
+    if (names === undefined) {
+      try {
+        names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+      } catch {
+        names = null; // No region names in this runtime: codes it is.
+      }
+    }
     try {
-      return names.of(code) ?? code;
+      return names?.of(code) ?? code;
     } catch {
       // Not a well-formed region code: show it as it is.
       return code;
@@ -136,13 +141,20 @@ function CountrySelectImpl({
 
   const handleChange = useCallback((next: string) => setChosen(next === ALL ? null : next), [setChosen]);
 
-  // The options are rendered after the first paint (or on opening, whichever comes first): a page with a picker
-  // shows its list sooner, and the closed select names its value itself (below).
+  // The pop-up and its options are rendered after the first paint (or on opening, whichever comes first): a page
+  // with a picker shows its list sooner, and the closed select names its value itself (below).
   const [optionsRendered, setOptionsRendered] = useState(false);
   useEffect(() => {
     if (optionsRendered) return;
-    const timer = setTimeout(() => startTransition(() => setOptionsRendered(true)));
-    return () => clearTimeout(timer);
+    // A task queued from an animation frame runs after that frame is painted.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setOptionsRendered(true)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [optionsRendered]);
   const handleOpenChange = useCallback((open: boolean) => {
     if (open) setOptionsRendered(true);
@@ -214,25 +226,27 @@ function CountrySelectImpl({
             <ChevronIcon size={20} />
           </Select.Icon>
         </Select.Trigger>
-        <Select.Portal container={container}>
-          <Select.Content
-            position="popper"
-            sideOffset={4}
-            collisionPadding={8}
-            className={cx('ck-country-select__content', classNames.content)}
-          >
-            <Select.ScrollUpButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
-              <ChevronIcon size={20} />
-            </Select.ScrollUpButton>
-            <Select.Viewport className={cx('ck-country-select__viewport', classNames.viewport)}>
-              {item(ALL, messages.picker.allCountries, total)}
-              {options.map((option) => item(option.code, option.name, option.count))}
-            </Select.Viewport>
-            <Select.ScrollDownButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
-              <ChevronIcon size={20} />
-            </Select.ScrollDownButton>
-          </Select.Content>
-        </Select.Portal>
+        {optionsRendered ? (
+          <Select.Portal container={container}>
+            <Select.Content
+              position="popper"
+              sideOffset={4}
+              collisionPadding={8}
+              className={cx('ck-country-select__content', classNames.content)}
+            >
+              <Select.ScrollUpButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
+                <ChevronIcon size={20} />
+              </Select.ScrollUpButton>
+              <Select.Viewport className={cx('ck-country-select__viewport', classNames.viewport)}>
+                {item(ALL, messages.picker.allCountries, total)}
+                {options.map((option) => item(option.code, option.name, option.count))}
+              </Select.Viewport>
+              <Select.ScrollDownButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
+                <ChevronIcon size={20} />
+              </Select.ScrollDownButton>
+            </Select.Content>
+          </Select.Portal>
+        ) : null}
       </Select.Root>
     </div>
   );
