@@ -15,7 +15,9 @@ export function lazyMap<K, V>(build: () => Map<K, V>): ReadonlyMap<K, V> {
     get: (key) => map().get(key),
     has: (key) => map().has(key),
     forEach: (callback, thisArg) => {
-      for (const [key, value] of map()) callback.call(thisArg, value, key, lazy);
+      map().forEach((value, key) => {
+        callback.call(thisArg, value, key, lazy);
+      });
     },
     entries: () => map().entries(),
     keys: () => map().keys(),
