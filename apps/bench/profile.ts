@@ -296,7 +296,7 @@ async function firstPaint(page: Page) {
 }
 
 async function mount(page: Page) {
-  await page.evaluate(() => window.__benchMount?.());
+  await firstPaint(page);
   await page.evaluate(() => window.__bench?.idle(300, 30_000));
 }
 

@@ -143,25 +143,25 @@ function CountrySelectImpl({
 
   // The pop-up and its options are rendered after the first paint (or on opening, whichever comes first): a page
   // with a picker shows its list sooner, and the closed select names its value itself (below).
-  const [optionsRendered, setOptionsRendered] = useState(false);
+  const [popupRendered, setPopupRendered] = useState(false);
   useEffect(() => {
-    if (optionsRendered) return;
+    if (popupRendered) return;
     // A task queued from an animation frame runs after that frame is painted.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setOptionsRendered(true)));
+      timer = setTimeout(() => startTransition(() => setPopupRendered(true)));
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [optionsRendered]);
+  }, [popupRendered]);
   const handleOpenChange = useCallback((open: boolean) => {
-    if (open) setOptionsRendered(true);
+    if (open) setPopupRendered(true);
   }, []);
   const nameOf = useMemo(() => regionNames(locale), [locale]);
   const options = useMemo<CountryOption[]>(() => {
-    if (!optionsRendered) return [];
+    if (!popupRendered) return [];
     // A code from the data that reads like "every country" is not a country: it would shadow that option.
     const list: CountryOption[] = [...counts]
       .filter(([code]) => code !== ALL)
@@ -172,7 +172,7 @@ function CountrySelectImpl({
     }
     const collator = collatorFor(locale);
     return list.sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
-  }, [optionsRendered, counts, current, locale, nameOf]);
+  }, [popupRendered, counts, current, locale, nameOf]);
 
   const currentLabel = current === null || current === ALL ? messages.picker.allCountries : nameOf(current);
 
@@ -226,7 +226,7 @@ function CountrySelectImpl({
             <ChevronIcon size={20} />
           </Select.Icon>
         </Select.Trigger>
-        {optionsRendered ? (
+        {popupRendered ? (
           <Select.Portal container={container}>
             <Select.Content
               position="popper"
