@@ -3,7 +3,8 @@
 // path (react: useConnectionFlow, 7.72 → 9.05 kB; ui: every step of the bank's strong authentication and their
 // strings, 13.62 → 16.17 kB; one locale table 1.70 → 2.28 kB), then logos (react 9.22 kB: the logo resolver; ui
 // 16.33 kB: the lazy image and its fallback, the form's send error), then the headless picker (react 10.07 kB:
-// useConnectorPicker, stable prop getters, the default country moved from ui). What a page ships is guarded per page
+// useConnectorPicker, stable prop getters, the default country moved from ui), then the search's memory of the queries
+// typed (core 13.73 kB: a keystroke searches among the last query's matches). What a page ships is guarded per page
 // at the end (a picker page, a connect-flow page, the minimal import); their goals and the peers' figures are in
 // apps/bench/README.md.
 // Peer dependencies are never counted; other dependencies are (the ui package has none: its list windows itself, see
@@ -29,7 +30,7 @@ module.exports = [
     path: 'packages/core/dist/index.js',
     import: '*',
     ignore: [...peers, ...lazy],
-    limit: '13.6 kB',
+    limit: '13.85 kB',
   },
   {
     name: 're2js (loaded on demand by field patterns)',
@@ -79,7 +80,7 @@ module.exports = [
       'packages/core/dist/index.js': '{ createConnectorsClient }',
     },
     ignore: [...peers, ...lazy],
-    limit: '18.6 kB',
+    limit: '18.85 kB',
   },
   {
     name: 'page with ConnectFlow (picker, form, flow; English only)',
@@ -90,6 +91,6 @@ module.exports = [
       'packages/core/dist/index.js': '{ createConnectorsClient }',
     },
     ignore: [...peers, ...lazy],
-    limit: '33.7 kB',
+    limit: '33.9 kB',
   },
 ];

@@ -1,10 +1,11 @@
 /**
  * The search index on its own: how long `createConnectorSearch` takes to build over `generateConnectors(count, 1)`
- * (the list the picker benchmark uses), and how long each keystroke of "societe g" takes to search it, with and
- * without filters. About a quarter of the generated names with accents are spelled without them.
+ * (the list the picker benchmark uses), and how long each keystroke takes to search it, with and without filters,
+ * while "societe g" is typed and then deleted with Backspace. About a quarter of the generated names with accents are spelled without them.
  *
  *   node --conditions=@connector-kit/source apps/bench/scripts/search.ts [count] [rounds]
- * (count defaults to 20,000 connectors, rounds to 60 runs of the nine keystrokes, after 5 for warm-up.)
+ * (count defaults to 20,000 connectors, rounds to 60 runs of the nine keystrokes and eight Backspaces, after 5 for
+ * warm-up.)
  */
 import { createConnectorSearch } from '@connector-kit/core';
 import { generateConnectors } from '@connector-kit/mock-api';
@@ -51,19 +52,31 @@ for (let i = 0; i < rebuilds; i++) {
   builds.cpu.push(build.cpu);
 }
 
-const perKeystroke = new Map<string, number[]>(keystrokes.map((query) => [query, []]));
+// Each round types the query on a new index (sorted beforehand, as the picker does after its first paint), then
+// deletes it with Backspace: a keystroke narrows the last query's matches, Backspace finds results it already had.
+const backspaces = keystrokes.slice(0, -1).reverse();
+const steps = [
+  ...keystrokes.map((query) => ({ query, key: query })),
+  ...backspaces.map((query) => ({ query, key: `⌫ ${query}` })),
+];
+const perKeystroke = new Map<string, number[]>(steps.map(({ key }) => [key, []]));
 const resultCounts = new Map<string, number>();
 const searches: number[] = [];
 const filtered: number[] = [];
+const filters = { countryCodes: ['fr'], capabilities: ['bank'] };
 for (let round = 0; round < rounds + warmUpRounds; round++) {
-  for (const query of keystrokes) {
-    const search = measure(() => index.search(query));
-    const withFilters = measure(() => index.search(query, { countryCodes: ['fr'], capabilities: ['bank'] }));
-    resultCounts.set(query, search.value.length);
+  const plain = createConnectorSearch(connectors, options);
+  const withFilters = createConnectorSearch(connectors, options);
+  plain.search('');
+  withFilters.search('', filters);
+  for (const { query, key } of steps) {
+    const search = measure(() => plain.search(query));
+    const narrowed = measure(() => withFilters.search(query, filters));
+    resultCounts.set(key, search.value.length);
     if (round < warmUpRounds) continue;
-    perKeystroke.get(query)?.push(search.wall);
+    perKeystroke.get(key)?.push(search.wall);
     searches.push(search.wall);
-    filtered.push(withFilters.wall);
+    filtered.push(narrowed.wall);
   }
 }
 
@@ -73,6 +86,6 @@ out(`build, next ${builds.wall.length}: wall ${summary(builds.wall)}; CPU ${summ
 out(`search per keystroke (${searches.length} searches): wall ${summary(searches)}`);
 out(`search per keystroke with country + capability filters: wall ${summary(filtered)}`);
 for (const [query, samples] of perKeystroke) {
-  const label = JSON.stringify(query).padEnd(12);
+  const label = query.padEnd(12);
   out(`  ${label} ${String(resultCounts.get(query)).padStart(6)} results  wall ${summary(samples)}`);
 }

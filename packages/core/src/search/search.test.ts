@@ -7,6 +7,7 @@ import { foldText, foldTextWithOffsets } from './fold.ts';
 import {
   CONNECTOR_SEARCH_SCORES,
   type ConnectorSearchFilter,
+  type ConnectorSearchFilters,
   type ConnectorSearchResult,
   countConnectorsByCountry,
   createConnectorSearch,
@@ -622,6 +623,58 @@ describe('createConnectorSearch: robustness', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('gives while typing, key by key and back with Backspace, what a fresh index gives', () => {
+    const filtersArbitrary = fc.constantFrom(undefined, { countryCodes: ['FR'] }, { products: ['pay'] });
+    fc.assert(
+      fc.property(
+        connectorsArbitrary,
+        fc.array(fc.tuple(queryArbitrary, filtersArbitrary), { minLength: 1, maxLength: 3 }),
+        // Jumps first: a prefix of one of the queries, as a paste or a selection deleted at once gives.
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }),
+        (raw, typed, jumps) => {
+          const connectors = raw.map((fields, i) =>
+            connector({
+              ...fields,
+              countries: [{ id: i % 2 ? 'FR' : 'DE', name: '' }],
+              products: i % 3 ? ['pay'] : [],
+            }),
+          );
+          const index = createConnectorSearch(connectors);
+          const expectFresh = (query: string, filters: ConnectorSearchFilters | undefined) =>
+            expect(index.search(query, filters)).toEqual(createConnectorSearch(connectors).search(query, filters));
+          for (const [which, length] of jumps) {
+            const [query, filters] = typed[which % typed.length] as (typeof typed)[number];
+            expectFresh([...query].slice(0, length % (query.length + 1)).join(''), filters);
+          }
+          for (const [query, filters] of typed) {
+            const keys = [...query];
+            const steps = keys.map((_, i) => keys.slice(0, i + 1).join(''));
+            for (const step of [...steps, ...steps.slice(0, -1).reverse(), ...steps]) expectFresh(step, filters);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hands out a new array every time: changing one does not change the next results', () => {
+    const index = createConnectorSearch([connector({ name: 'Société Générale' }), connector({ name: 'Sofinco' })]);
+    const first = index.search('so');
+    first.reverse().pop();
+    expect(names(index.search('soc'))).toEqual(['Société Générale']);
+    expect(names(index.search('so'))).toEqual(['Société Générale', 'Sofinco']);
+  });
+
+  it('asks a custom filter again for a longer query, even one it refused for a shorter one', () => {
+    // Accepts only queries of three characters or more: "soc" must not be looked for among the matches of "so".
+    const filter = (_connector: Connector, query: string) => (query.length >= 3 ? 1 : false);
+    const index = createConnectorSearch([connector({ name: 'Société Générale' }), connector({ name: 'Sofinco' })], {
+      filter,
+    });
+    expect(index.search('so')).toEqual([]);
+    expect(names(index.search('soc'))).toEqual(['Société Générale', 'Sofinco']);
   });
 });
 

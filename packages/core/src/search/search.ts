@@ -26,7 +26,9 @@
  * per connector and joined into one string, so a keystroke costs one or two `indexOf` per query word and connector,
  * with no allocation for connectors that do not match. Sorting happens twice: first by folded name with plain string
  * comparison (cheap), then with the Collator; the second sort is a merge sort on nearly sorted input and needs about
- * one Collator call per connector instead of n log n.
+ * one Collator call per connector instead of n log n. Typing goes on from the last query: "soc" is looked for only
+ * among the matches of "so", and the results of the queries along the way are kept until a query leaves that path,
+ * so that Backspace costs a lookup.
  */
 import type { Connector } from '../schemas.ts';
 import { type FoldOffsets, foldText, foldTextWithOffsets, toOriginalRange } from './fold.ts';
@@ -252,7 +254,8 @@ function foldEntry(entry: Entry): void {
   const slug = foldField(entry.connector.slug);
   const code = foldField(entry.connector.code);
   entry.folded = { name, slug, code };
-  entry.haystack = ` ${name} ${slug} ${code}`;
+  // Joined into a flat string: a concatenation would be flattened by the first `indexOf`, i.e. on the first keystroke.
+  entry.haystack = ['', name, slug, code].join(' ');
   entry.nameOffsets = offsets;
 }
 
@@ -325,10 +328,13 @@ function scoreEntry(entry: Entry, query: Query): number {
   return everyWordPrefix ? CONNECTOR_SEARCH_SCORES.wordPrefix : CONNECTOR_SEARCH_SCORES.substring;
 }
 
-/** Where `word` occurs in the folded name: preferably at the start of a word, else anywhere; -1 when absent. */
-function findInName(name: string, word: string): number {
+/**
+ * Where `word` occurs in the folded name: preferably at the start of a word, else anywhere; -1 when absent.
+ * `spacedWord` is `' ' + word`, built once per query.
+ */
+function findInName(name: string, word: string, spacedWord: string): number {
   if (name.startsWith(word)) return 0;
-  const atWordStart = name.indexOf(` ${word}`);
+  const atWordStart = name.indexOf(spacedWord);
   return atWordStart >= 0 ? atWordStart + 1 : name.indexOf(word);
 }
 
@@ -339,8 +345,10 @@ function findInName(name: string, word: string): number {
 function highlight(entry: Entry, query: Query, wholePrefix: boolean): readonly ConnectorSearchRange[] {
   if (wholePrefix) return [toOriginalRange(entry.nameOffsets, 0, query.folded.length)];
   const ranges: ConnectorSearchRange[] = [];
-  for (const word of query.words) {
-    const at = findInName(entry.folded.name, word);
+  const { words, spacedWords } = query;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const at = findInName(entry.folded.name, word, spacedWords[i] as string);
     if (at >= 0) ranges.push(toOriginalRange(entry.nameOffsets, at, at + word.length));
   }
   if (ranges.length < 2) return ranges.length === 0 ? NO_MATCHES : ranges;
@@ -426,6 +434,25 @@ function readLimit(options: ConnectorSearchLimit | undefined): number {
   return Math.max(0, Math.floor(limit));
 }
 
+/** A search remembered by the index: see `chain` in `createConnectorSearch`. */
+interface Searched {
+  /** The folded query. */
+  readonly folded: string;
+  /** The entries that match, in index order: the only candidates for a query that extends this one. */
+  readonly matched: readonly Entry[];
+  /** Handed out as a copy when remembered (`collect`'s own is handed out once, with a custom filter). */
+  readonly results: ConnectorSearchResult[];
+}
+
+/** Searches remembered (a query of more than 32 characters typed key by key is rare): bounds the memory they hold. */
+const MAX_CHAIN = 32;
+
+/** The same string for the same prepared filters. */
+function filtersKey(filters: PreparedFilters): string {
+  const uuids = filters.uuids === null ? null : [...filters.uuids];
+  return JSON.stringify([filters.countries, filters.capabilities, filters.products, uuids]);
+}
+
 /**
  * Builds a search index over `connectors`. Hidden connectors (`hidden === true`) are left out. The connector objects
  * are kept by reference and must not be mutated afterwards; build a new index for new data.
@@ -472,20 +499,56 @@ export function createConnectorSearch(
     return typeof score === 'number' && !Number.isNaN(score) ? score : false;
   }
 
-  function searchWords(query: Query, filters: PreparedFilters): ConnectorSearchResult[] {
+  /** The matches of `query` among `candidates` (index order), best first, and the matching entries in index order. */
+  function collect(candidates: readonly Entry[], query: Query, filters: PreparedFilters): Searched {
     // One list per score, each filled in index order: only the distinct scores are sorted, never the results.
     const byScore = new Map<number, ConnectorSearchResult[]>();
-    for (const entry of entries) {
+    const matched: Entry[] = [];
+    for (const entry of candidates) {
       if (!passes(entry, filters)) continue;
       const score = scoreOf(entry, query);
       if (score === false) continue;
+      matched.push(entry);
       const wholePrefix = customFilter === undefined && score >= CONNECTOR_SEARCH_SCORES.namePrefix;
       const result = makeResult(entry, score, highlight(entry, query, wholePrefix));
       const group = byScore.get(score);
       if (group) group.push(result);
       else byScore.set(score, [result]);
     }
-    return [...byScore.keys()].sort((a, b) => b - a).flatMap((score) => byScore.get(score) ?? []);
+    const results = [...byScore.keys()].sort((a, b) => b - a).flatMap((score) => byScore.get(score) ?? []);
+    return { folded: query.folded, matched, results };
+  }
+
+  /**
+   * The searches of the queries along the last one typed ("s", "so", "soc"…) with the last filters, shortest first.
+   * A query that extends one of them looks only among its matches (with the built-in matching, every match of "soc"
+   * is a match of "so"), and Backspace finds the results it had. Not used with a custom filter, which may accept for
+   * a longer query what it refused for a shorter one.
+   */
+  let chain: Searched[] = [];
+  let chainFilters = '';
+
+  function searchWords(query: Query, filters: PreparedFilters): ConnectorSearchResult[] {
+    if (customFilter !== undefined) return collect(entries, query, filters).results;
+    const { folded } = query;
+    const key = filtersKey(filters);
+    // Only the searches this query extends, or that extend it, stay: they form one chain of prefixes.
+    chain =
+      key === chainFilters
+        ? chain.filter((searched) => folded.startsWith(searched.folded) || searched.folded.startsWith(folded))
+        : [];
+    chainFilters = key;
+    let found = chain.find((searched) => searched.folded === folded);
+    if (found === undefined) {
+      let base: Searched | undefined;
+      for (const searched of chain) if (searched.folded.length < folded.length) base = searched;
+      found = collect(base?.matched ?? entries, query, filters);
+      chain.push(found);
+      chain.sort((a, b) => a.folded.length - b.folded.length);
+      if (chain.length > MAX_CHAIN) chain.shift();
+    }
+    // A copy: the caller may sort or splice what it gets.
+    return found.results.slice();
   }
 
   function run(query: Query, filters: PreparedFilters, limit: number): ConnectorSearchResult[] {
