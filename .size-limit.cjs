@@ -4,7 +4,7 @@
 // strings, 13.62 → 16.17 kB; one locale table 1.70 → 2.28 kB), then logos (react 9.22 kB: the logo resolver; ui
 // 16.33 kB: the lazy image and its fallback, the form's send error), then the headless picker (react 10.07 kB:
 // useConnectorPicker, stable prop getters, the default country moved from ui), then the search's memory of the queries
-// typed (core 13.73 kB: a keystroke searches among the last query's matches). What a page ships is guarded per page
+// typed and the index prepared in slices after the first paint (core 13.74 kB, react 10.2 kB). What a page ships is guarded per page
 // at the end (a picker page, a connect-flow page, the minimal import); their goals and the peers' figures are in
 // apps/bench/README.md.
 // Peer dependencies are never counted; other dependencies are (the ui package has none: its list windows itself, see
@@ -43,7 +43,7 @@ module.exports = [
     path: 'packages/react/dist/index.js',
     import: '*',
     ignore: [...peers, ...workspace],
-    limit: '10.2 kB',
+    limit: '10.3 kB',
   },
   {
     name: '@connector-kit/ui (own, all of it)',
@@ -80,7 +80,7 @@ module.exports = [
       'packages/core/dist/index.js': '{ createConnectorsClient }',
     },
     ignore: [...peers, ...lazy],
-    limit: '18.85 kB',
+    limit: '18.95 kB',
   },
   {
     name: 'page with ConnectFlow (picker, form, flow; English only)',

@@ -191,6 +191,11 @@ interface PageSample {
   firstRenderMs: number;
   /** Navigation start → first painted list (page, scripts and data loads included). */
   pageLoadMs: number;
+  /**
+   * The longest task between the first painted list and the page going idle (0 when none took 50 ms, the Long Tasks
+   * API's threshold): how long a keystroke typed right after the first render could wait.
+   */
+  blockedMs: number;
   optionsInDom: number;
   keystrokes: KeystrokeSample[];
   /** The input's value once the whole query was typed, and the options in the DOM then. */
@@ -292,6 +297,7 @@ async function measurePage(
     n,
     firstRenderMs: Number.NaN,
     pageLoadMs: Number.NaN,
+    blockedMs: Number.NaN,
     optionsInDom: 0,
     keystrokes: [],
     typed: { value: '', optionsInDom: 0 },
@@ -326,6 +332,11 @@ async function measurePage(
       page.evaluate((cap) => window.__bench?.idle(300, cap), capMs),
       capMs + 60_000,
       'idle after mount',
+    );
+    const tasks = (await page.evaluate(() => window.__bench?.longTasks())) ?? [];
+    sample.blockedMs = Math.max(
+      0,
+      ...tasks.filter((task) => task.startTime >= listRendered).map((task) => task.duration),
     );
     phase('mount');
     await shot('mounted');
@@ -463,7 +474,7 @@ async function measurePage(
 // ---------------------------------------------------------------------------------------------------------------
 // Summary
 
-const METRICS = ['firstRender', 'pageLoad', 'nextPaint', 'settled', 'longFrames', 'missedFrames'] as const;
+const METRICS = ['firstRender', 'pageLoad', 'blocked', 'nextPaint', 'settled', 'longFrames', 'missedFrames'] as const;
 type Metric = (typeof METRICS)[number];
 
 interface Summary {
@@ -490,6 +501,8 @@ function samplesOf(pages: PageSample[], metric: Metric): Sample[] {
         .map((p) => ({ value: p.firstRenderMs, capped: false }));
     case 'pageLoad':
       return pages.filter((p) => Number.isFinite(p.pageLoadMs)).map((p) => ({ value: p.pageLoadMs, capped: false }));
+    case 'blocked':
+      return pages.filter((p) => Number.isFinite(p.blockedMs)).map((p) => ({ value: p.blockedMs, capped: false }));
     case 'nextPaint':
       return pages.flatMap((p) =>
         p.keystrokes
@@ -659,7 +672,9 @@ function markdown(report: Report): string {
   lines.push(
     'Each cell is median / p95 in ms (frames: a count per scroll). "× ours" is the contender\'s median / p95 ' +
       'divided by ours from the same run (above 1: slower than ours). First render: data in memory → first painted ' +
-      'list. Page load: navigation start → first painted list (includes loading the data file). Next paint: Event ' +
+      'list. Page load: navigation start → first painted list (includes loading the data file). Blocked after: the ' +
+      'longest task from the first painted list until the page is idle (0: none of 50 ms or more, the Long Tasks ' +
+      "API's threshold), how long a keystroke typed then could wait. Next paint: Event " +
       'Timing input-to-next-paint per keystroke, the longest entry of the interaction (8 ms steps; a keystroke with no ' +
       'entry took under 16 ms and counts as 16). Settled: keydown → last change of the results (100 ms quiet). ' +
       `Keystrokes: ${QUERIES.map((q) => `"${q}"`).join(', ')}, then Backspace back to empty (${KEYSTROKES.length} per run). ` +
@@ -672,14 +687,14 @@ function markdown(report: Report): string {
   for (const n of config.sizes) {
     lines.push(`## ${n.toLocaleString('en')} connectors`, '');
     lines.push(
-      '| contender | first render | × ours | page load | keystroke → next paint | × ours | results settled | × ours | ' +
+      '| contender | first render | × ours | page load | blocked after | keystroke → next paint | × ours | results settled | × ours | ' +
         'scroll: long frames | scroll: missed frames | × ours | scrolled | options in DOM |',
     );
-    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const s of summaries.filter((summary) => summary.n === n)) {
       const scroll = s.scrollKind === 'page' ? ' (page scrolls)' : '';
       lines.push(
-        `| ${s.contender} | ${pair(s.stats.firstRender)} | ${ratioCell(s, 'firstRender')} | ${pair(s.stats.pageLoad)} | ` +
+        `| ${s.contender} | ${pair(s.stats.firstRender)} | ${ratioCell(s, 'firstRender')} | ${pair(s.stats.pageLoad)} | ${pair(s.stats.blocked)} | ` +
           `${pair(s.stats.nextPaint)} | ${ratioCell(s, 'nextPaint')} | ${pair(s.stats.settled)} | ${ratioCell(s, 'settled')} | ` +
           `${pair(s.stats.longFrames)}${scroll} | ${pair(s.stats.missedFrames)} | ${ratioCell(s, 'missedFrames')} | ` +
           `${s.scrollReached === null ? '—' : `${Math.round(s.scrollReached * 100)} %`} | ${s.optionsInDom.toLocaleString('en')} |`,
@@ -773,7 +788,7 @@ try {
         samples.push(sample);
         const paints = stat(sample.keystrokes.map((k) => ({ value: k.nextPaintMs, capped: false })));
         log(
-          `run ${run}/${runs} n=${n} ${contender}: first render ${Math.round(sample.firstRenderMs)} ms, ` +
+          `run ${run}/${runs} n=${n} ${contender}: first render ${Math.round(sample.firstRenderMs)} ms, blocked after ${Math.round(sample.blockedMs)} ms, ` +
             `next paint ${paints ? `${paints.median} / ${paints.p95}` : '—'} ms, ` +
             `scroll ${sample.scroll ? `${sample.scroll.longFrames} long / ${sample.scroll.missedFrames} missed frames` : '—'} (${Math.round((performance.now() - pageStart) / 1000)} s)` +
             ` ${JSON.stringify(sample.phases)}` +

@@ -1,6 +1,6 @@
 /**
- * The page side of the benchmark: Event Timing entries, keydown times, when the results stop changing, and animation
- * frames while scrolling. Installed before anything renders, so that nothing of the page escapes it.
+ * The page side of the benchmark: Event Timing entries, keydown times, long tasks, when the results stop changing, and
+ * animation frames while scrolling. Installed before anything renders, so that nothing of the page escapes it.
  */
 import type {
   BenchApi,
@@ -8,6 +8,7 @@ import type {
   ContenderSelectors,
   EventRecord,
   FrameLog,
+  LongTask,
   MountTiming,
   ScrollTarget,
   SettleResult,
@@ -41,6 +42,20 @@ export function installEventTiming(): void {
     },
     { capture: true },
   );
+}
+
+const longTasks: LongTask[] = [];
+
+/**
+ * Records the tasks of 50 ms and more (the Long Tasks API): the longest one after the first render is how long a
+ * keystroke typed then could wait.
+ */
+export function installLongTasks(): void {
+  if (!PerformanceObserver.supportedEntryTypes.includes('longtask')) return;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push({ startTime: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ type: 'longtask', buffered: true });
 }
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -163,6 +178,7 @@ export function createBenchApi(
       }
     },
     keystrokes: () => ({ keyTimes: [...keyTimes], entries: [...entries] }),
+    longTasks: () => [...longTasks],
     scrollTarget(): ScrollTarget {
       const start = document.querySelector(selectors.scroller) ?? document.querySelector(selectors.results);
       let candidate: Element | null = start;

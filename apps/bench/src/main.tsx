@@ -2,12 +2,13 @@ import type { Connector } from '@connector-kit/core';
 import type { GetLogoUrl } from '@connector-kit/react';
 import type { ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { afterPaint, createBenchApi, installEventTiming, whenPresent } from './harness.ts';
+import { afterPaint, createBenchApi, installEventTiming, installLongTasks, whenPresent } from './harness.ts';
 import { CONTENDERS, type ContenderName, type ContenderSelectors } from './protocol.ts';
 import './bench.css';
 
 // Before anything renders, so that every event is seen.
 installEventTiming();
+installLongTasks();
 
 interface ContenderModule {
   selectors: ContenderSelectors;

@@ -67,6 +67,12 @@ export interface MountTiming {
   optionsInDom: number;
 }
 
+/** A task of 50 ms or more, from the Long Tasks API (times from `performance.now()`'s origin). */
+export interface LongTask {
+  startTime: number;
+  duration: number;
+}
+
 export interface BenchApi {
   contender: ContenderName;
   n: number;
@@ -86,6 +92,8 @@ export interface BenchApi {
   /** Waits until the results have not changed for `quietMs`, or `capMs` after the keystroke. */
   settled(position: number, quietMs: number, capMs: number): Promise<SettleResult>;
   keystrokes(): KeystrokeLog;
+  /** The tasks of 50 ms and more since the page started. */
+  longTasks(): LongTask[];
   /** Scrolls the list back to the top and says where and how far to scroll. */
   scrollTarget(): ScrollTarget;
   /** Starts reporting animation frames to `window.__benchFrame`; returns `performance.now()`. */

@@ -105,8 +105,8 @@ export interface UseConnectorSearchResult {
    * connector that matches. Hidden connectors are never listed; restricted ones are, with `disabled: true`.
    *
    * A list of more than 100 connectors is first shown with its first 100 results (after the popular group), so
-   * that the browser paints them before the whole index is sorted; the full results follow right after that paint
-   * (`isStale` is `true` in between, `matchCount` is exact throughout).
+   * that the browser paints them before the whole index is sorted; the full results follow once it is, in tasks of a
+   * few milliseconds after that paint (`isStale` is `true` in between, `matchCount` is exact throughout).
    */
   results: readonly ConnectorSearchResult[];
   /** How many of the first `results` form the popular group; 0 when no group is shown. */
@@ -200,6 +200,9 @@ function useStableValue<T>(value: T, equal: (a: T, b: T) => boolean): T {
  * 1,000 names costs more than rendering the rows a screen shows): more than a tall screen shows.
  */
 const PREVIEW_LIMIT = 100;
+
+/** How long each task that prepares the index after the first paint may take, in ms. */
+const PREPARE_SLICE_MS = 8;
 
 /** Calls `callback` once the browser has painted the current frame; returns a function that cancels it. */
 function afterNextPaint(callback: () => void): () => void {
@@ -373,7 +376,16 @@ export function useConnectorSearch(options: UseConnectorSearchOptions): UseConne
   const previewing = emptyQuery && index !== sortedIndex && index.size > PREVIEW_LIMIT && typeof popular !== 'number';
   useEffect(() => {
     if (!previewing) return;
-    return afterNextPaint(() => startTransition(() => setSortedIndex(index)));
+    // The index is folded a slice at a time, one task each, so that a keystroke waits for a slice at most.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cancel = afterNextPaint(function step() {
+      if (index.prepare(PREPARE_SLICE_MS)) startTransition(() => setSortedIndex(index));
+      else timer = setTimeout(step);
+    });
+    return () => {
+      cancel();
+      clearTimeout(timer);
+    };
   }, [previewing, index]);
 
   const matches = useMemo(

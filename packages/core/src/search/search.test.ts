@@ -558,6 +558,27 @@ describe('createConnectorSearch: robustness', () => {
     );
   });
 
+  it('prepares in steps as small as asked, and answers the same whether it was prepared, half or not at all', () => {
+    const connectors = Array.from({ length: 1000 }, (_, i) =>
+      connector({ name: `${words[i % words.length]} ${(i * 7919) % 1000}` }),
+    );
+    const expected = createConnectorSearch(connectors).search('ban');
+    const stepped = createConnectorSearch(connectors);
+    let steps = 1;
+    while (!stepped.prepare(0)) steps++;
+    // 256 names folded per step at least, then the sort on its own.
+    expect(steps).toBeLessThanOrEqual(Math.ceil(1000 / 256) + 1);
+    expect(stepped.prepare(0)).toBe(true);
+    expect(stepped.search('ban')).toEqual(expected);
+    const half = createConnectorSearch(connectors);
+    expect(half.prepare(0)).toBe(false);
+    expect(half.search('ban')).toEqual(expected);
+    expect(half.prepare(0)).toBe(true);
+    const whole = createConnectorSearch(connectors);
+    expect(whole.prepare()).toBe(true);
+    expect(whole.search('')).toEqual(createConnectorSearch(connectors).search(''));
+  });
+
   it('gives with a limit the first results of the full answer, and counts them all, before and after sorting', () => {
     const limitArbitrary = fc.oneof(fc.integer({ min: 0, max: 14 }), fc.constantFrom(Number.NaN, -3, 2.5));
     const countryArbitrary = fc.option(fc.constantFrom(['FR'], ['DE'], ['fr', 'DE']), { nil: undefined });
