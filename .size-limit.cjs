@@ -4,9 +4,9 @@
 // strings, 13.62 → 16.17 kB; one locale table 1.70 → 2.28 kB), then logos (react 9.22 kB: the logo resolver; ui
 // 16.33 kB: the lazy image and its fallback, the form's send error), then the headless picker (react 10.07 kB:
 // useConnectorPicker, stable prop getters, the default country moved from ui), then the search's memory of the queries
-// typed and the index prepared in slices after the first paint (core 13.74 kB, react 10.2 kB). What a page ships is guarded per page
-// at the end (a picker page, a connect-flow page, the minimal import); their goals and the peers' figures are in
-// apps/bench/README.md.
+// typed and the index prepared in slices after the first paint (core 13.74 kB, react 10.2 kB), then its sort in steps
+// (core 14 kB). What a page ships is guarded per page at the end (a picker page, a connect-flow page, the minimal
+// import); their goals and the peers' figures are in apps/bench/README.md.
 // Peer dependencies are never counted; other dependencies are (the ui package has none: its list windows itself, see
 // ARCHITECTURE.md). Each package's "own" entry leaves out the workspace packages it builds on, the "minimal import"
 // entries count them.
@@ -30,7 +30,7 @@ module.exports = [
     path: 'packages/core/dist/index.js',
     import: '*',
     ignore: [...peers, ...lazy],
-    limit: '13.85 kB',
+    limit: '14.1 kB',
   },
   {
     name: 're2js (loaded on demand by field patterns)',
@@ -80,7 +80,7 @@ module.exports = [
       'packages/core/dist/index.js': '{ createConnectorsClient }',
     },
     ignore: [...peers, ...lazy],
-    limit: '18.95 kB',
+    limit: '19.2 kB',
   },
   {
     name: 'page with ConnectFlow (picker, form, flow; English only)',
@@ -91,6 +91,6 @@ module.exports = [
       'packages/core/dist/index.js': '{ createConnectorsClient }',
     },
     ignore: [...peers, ...lazy],
-    limit: '33.9 kB',
+    limit: '34.15 kB',
   },
 ];
