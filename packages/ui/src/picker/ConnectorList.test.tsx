@@ -260,13 +260,26 @@ describe('ConnectorList rows and scrolling', () => {
   });
 
   it('renders the rows in view and `overscan` more, and follows the scroll', () => {
-    render(<ConnectorList results={resultsWith(1000)} overscan={2} />);
-    // 400 px of 56 px rows: rows 0 to 7 are in view.
-    expect(renderedIndexes()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    scrollListTo(56 * 500);
-    expect(renderedIndexes()).toEqual([498, 499, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509]);
-    scrollListTo(56 * 1000);
-    expect(renderedIndexes().at(-1)).toBe(999);
+    vi.useFakeTimers();
+    try {
+      render(<ConnectorList results={resultsWith(1000)} overscan={2} />);
+      const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+      // 400 px of 56 px rows: rows 0 to 7 are in view.
+      expect(renderedIndexes()).toEqual(range(0, 9));
+      // Moving down: `overscan` rows ahead, one behind.
+      scrollListTo(56 * 3);
+      expect(renderedIndexes()).toEqual(range(2, 12));
+      // Past every rendered row at once: the rows in view only.
+      scrollListTo(56 * 500);
+      expect(renderedIndexes()).toEqual(range(500, 507));
+      // At rest: `overscan` rows on each side again.
+      act(() => vi.advanceTimersByTime(200));
+      expect(renderedIndexes()).toEqual(range(498, 509));
+      scrollListTo(56 * 1000);
+      expect(renderedIndexes().at(-1)).toBe(999);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('scrolls the active option into view only as far as needed, and to the top for the first one', () => {
@@ -330,7 +343,8 @@ describe('ConnectorList rows and scrolling', () => {
     render(<ConnectorList results={resultsWith(1000)} overscan={2} />);
     const before = option(5);
     scrollListTo(3 * 56);
-    expect(renderedIndexes()[0]).toBe(1);
+    // Row 3 at the top, one behind it.
+    expect(renderedIndexes()[0]).toBe(2);
     expect(option(5)).toBe(before);
   });
 });

@@ -93,7 +93,10 @@ export interface ConnectorListProps extends LocaleOptions {
   announceDelay?: number | undefined;
   /** Height of an option row in CSS pixels (default 56); restricted rows are 24 px taller for their reason. */
   rowHeight?: number | undefined;
-  /** Rows rendered beyond each edge of the visible area (default 6). */
+  /**
+   * Rows rendered beyond each edge of the visible area at rest (default 6). While the list scrolls, that many ahead
+   * and one behind; during a fling, whose every step goes past all the rendered rows, only the rows in view.
+   */
   overscan?: number | undefined;
   /**
    * The address of each connector's logo: the `ConnectorsProvider`'s `getLogoUrl` when absent, initials only with

@@ -44,6 +44,7 @@ describe('rowRange', () => {
     expect(rowRange(offsets, 99_999, 200, 1)).toEqual({ first: 95, last: 99 });
     expect(rowRange(offsets, -300, 200, 0)).toEqual({ first: 0, last: 3 });
     expect(rowRange(rowOffsets(3, fixed(50)), 400, 200, 6)).toEqual({ first: 0, last: 2 });
+    expect(rowRange(offsets, 1000, 200, 1, 3)).toEqual({ first: 19, last: 26 });
   });
 
   it('finds rows of different heights', () => {
@@ -132,10 +133,11 @@ function scrollBox(height: number): HTMLDivElement {
 
 function renderRows(options: Omit<VirtualRowsOptions, 'scrollRef'>, element: HTMLElement) {
   let renders = 0;
+  const scrollRef = { current: element };
   const view = renderHook(
     (props: Omit<VirtualRowsOptions, 'scrollRef'>) => {
       renders++;
-      return useVirtualRows({ ...props, scrollRef: { current: element } });
+      return useVirtualRows({ ...props, scrollRef });
     },
     { initialProps: options },
   );
@@ -153,6 +155,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 describe('useVirtualRows', () => {
   afterEach(() => {
+    vi.useRealTimers();
     vi.unstubAllGlobals();
     document.body.replaceChildren();
   });
@@ -175,10 +178,28 @@ describe('useVirtualRows', () => {
     for (const top of [30, 40, 49, 50]) scrollTo(element, top);
     expect(renders()).toBe(before + 1);
     scrollTo(element, 160);
-    expect(shown()).toEqual(range(1, 9));
+    expect(shown()).toEqual(range(2, 9));
     expect(renders()).toBe(before + 2);
+  });
+
+  it('renders `overscan` rows ahead of the scroll and one behind, only those in view past them all, both sides at rest', () => {
+    vi.useFakeTimers();
+    const element = scrollBox(200);
+    const { shown } = renderRows({ count: 1000, rowSize: fixed(50), overscan: 3 }, element);
+    expect(shown()).toEqual(range(0, 6));
+    scrollTo(element, 250);
+    expect(shown()).toEqual(range(4, 11));
+    scrollTo(element, 200);
+    expect(shown()).toEqual(range(1, 8));
+    // A fling: each step lands past every rendered row.
     scrollTo(element, 25_000);
-    expect(shown()).toEqual(range(498, 505));
+    expect(shown()).toEqual(range(500, 503));
+    scrollTo(element, 30_000);
+    expect(shown()).toEqual(range(600, 603));
+    act(() => vi.advanceTimersByTime(100));
+    expect(shown()).toEqual(range(600, 603));
+    act(() => vi.advanceTimersByTime(100));
+    expect(shown()).toEqual(range(597, 606));
   });
 
   it('keeps the extra rows rendered wherever the list is scrolled', () => {
@@ -186,7 +207,7 @@ describe('useVirtualRows', () => {
     const { shown } = renderRows({ count: 1000, rowSize: fixed(50), overscan: 1, extraRows: [0, 700] }, element);
     expect(shown()).toEqual([...range(0, 4), 700]);
     scrollTo(element, 10_000);
-    expect(shown()).toEqual([0, ...range(199, 204), 700]);
+    expect(shown()).toEqual([0, ...range(200, 203), 700]);
   });
 
   it('takes `initialRowCount` rows to be in view while the box has no height, and follows its size', () => {

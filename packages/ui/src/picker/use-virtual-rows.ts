@@ -30,7 +30,10 @@ export interface VirtualRowsOptions {
   rowSize: (row: number) => number;
   /** The scrolling element; the rows are positioned from the top of its content. */
   scrollRef: RefObject<HTMLElement | null>;
-  /** Rows rendered beyond each edge of the visible area. */
+  /**
+   * Rows rendered beyond each edge of the visible area at rest; while scrolling, beyond the edge the list moves
+   * towards (one behind), and none while each scroll event goes past all the rendered rows.
+   */
   overscan: number;
   /** Rows rendered wherever the list is scrolled (headings, the active row), in any order. */
   extraRows?: readonly number[] | undefined;
@@ -49,6 +52,8 @@ export interface VirtualRows {
 }
 
 const DEFAULT_INITIAL_ROW_COUNT = 10;
+/** How long after its last scroll event a scroll box is at rest, in ms. */
+const REST_DELAY = 150;
 
 /** Where each row starts: `offsets[row]`, and the total height at `offsets[count]`. */
 export function rowOffsets(count: number, rowSize: (row: number) => number): Float64Array {
@@ -80,19 +85,23 @@ export function maxScrollOffset(offsets: Float64Array, viewport: number): number
   return Math.max(0, (offsets[offsets.length - 1] ?? 0) - viewport);
 }
 
-/** The rows to render for a scroll offset and a visible height, `overscan` rows beyond each edge; null when empty. */
+/**
+ * The rows to render for a scroll offset and a visible height, `overscan` rows beyond the top edge and `overscanAfter`
+ * (as many by default) beyond the bottom one; null when empty.
+ */
 export function rowRange(
   offsets: Float64Array,
   scrollTop: number,
   viewport: number,
   overscan: number,
+  overscanAfter = overscan,
 ): RowRange | null {
   const count = offsets.length - 1;
   if (count <= 0) return null;
   const top = Math.min(Math.max(0, scrollTop), maxScrollOffset(offsets, viewport));
   const first = Math.max(0, rowsStartingBefore(offsets, top, true) - 1);
   const last = Math.max(first, rowsStartingBefore(offsets, top + viewport, false) - 1);
-  return { first: Math.max(0, first - overscan), last: Math.min(count - 1, last + overscan) };
+  return { first: Math.max(0, first - overscan), last: Math.min(count - 1, last + overscanAfter) };
 }
 
 /** The rows of `range` and the extra ones, sorted, each once. */
@@ -123,20 +132,40 @@ const sameRange = (a: RowRange | null, b: RowRange | null) => a?.first === b?.fi
 /** Layout effects only where there is a layout: on a server they would do nothing, and React 18 warns about them. */
 const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
-/** A scroll offset and a visible height (null: not measured yet). */
+/**
+ * How the box last moved: not at all (or back to rest), down or up by less than the rendered rows, or past them all
+ * at once (a fling, a jump of the scroll bar's thumb).
+ */
+type Travel = 'still' | 'down' | 'up' | 'jump';
+
+/** A scroll offset, a visible height (null: not measured yet) and how the box got there. */
 interface View {
   readonly top: number;
   readonly height: number | null;
+  readonly travel: Travel;
+}
+
+/**
+ * Rows rendered beyond the top and the bottom edge. At rest, `overscan` on both sides. Moving, `overscan` ahead and one
+ * behind: the rows behind are leaving. Past all the rendered rows in one step, none: the next step goes past them too,
+ * so each frame renders only the rows it shows.
+ */
+function overscanOf(travel: Travel, overscan: number): readonly [before: number, after: number] {
+  const behind = Math.min(1, overscan);
+  if (travel === 'jump') return [0, 0];
+  if (travel === 'down') return [behind, overscan];
+  if (travel === 'up') return [overscan, behind];
+  return [overscan, overscan];
 }
 
 /** The visible height to lay out for: the measured one, or `fallback` while there is none (or the box is hidden). */
-const heightOf = (view: View, fallback: number) => (view.height !== null && view.height > 0 ? view.height : fallback);
+const heightOf = (height: number | null, fallback: number) => (height !== null && height > 0 ? height : fallback);
 
 const NO_ROWS: readonly number[] = [];
-const TOP: View = { top: 0, height: null };
+const TOP: View = { top: 0, height: null, travel: 'still' };
 
 /**
- * Renders the rows of a scroll box that are in view, plus `overscan` rows on each side and the `extraRows`. Rows
+ * Renders the rows of a scroll box that are in view, plus `overscan` rows around them and the `extraRows`. Rows
  * have known heights (`rowSize`): their positions are computed once per change of the rows, and a scroll event
  * costs two binary searches. State changes, and so renders, only happen when the first or last rendered row changes.
  * The height of the scroll box is measured when it mounts, then observed with `ResizeObserver` where there is one;
@@ -155,31 +184,52 @@ export function useVirtualRows({
   const initialHeight = offsets[Math.min(count, Math.max(0, initialRowCount))] ?? 0;
   // Where the rendered rows were computed for: it changes only when they do.
   const [view, setView] = useState(TOP);
-  const range = rowRange(offsets, view.top, heightOf(view, initialHeight), overscan);
+  const range = rowRange(offsets, view.top, heightOf(view.height, initialHeight), ...overscanOf(view.travel, overscan));
 
   // The last committed layout, and where the scroll box really is (`box`), for the event handlers.
   const live = useRef({ offsets, overscan, initialHeight, range, box: TOP });
 
-  /** Records where the scroll box is, and renders again only if that changes the rendered rows. */
-  const update = useCallback((box: View) => {
+  /**
+   * Records where the scroll box is, and how it got there from its last position (or that it is `still`), and renders
+   * again only if that changes the rendered rows.
+   */
+  const update = useCallback((top: number, height: number | null, still = false) => {
     const current = live.current;
+    const { box: previous, offsets: laidOut, range: rendered } = current;
+    const viewport = heightOf(height, current.initialHeight);
+    let moved: Travel = still ? 'still' : previous.travel;
+    if (!still && top !== previous.top) {
+      const shown = rowRange(laidOut, top, viewport, 0);
+      const past = rendered !== null && shown !== null && (shown.first > rendered.last || shown.last < rendered.first);
+      moved = past ? 'jump' : top > previous.top ? 'down' : 'up';
+    }
+    const box: View = { top, height, travel: moved };
     current.box = box;
-    const next = rowRange(current.offsets, box.top, heightOf(box, current.initialHeight), current.overscan);
-    if (!sameRange(next, current.range)) setView(box);
+    const next = rowRange(laidOut, top, viewport, ...overscanOf(moved, current.overscan));
+    if (!sameRange(next, rendered)) setView(box);
   }, []);
 
   useClientLayoutEffect(() => {
     Object.assign(live.current, { offsets, overscan, initialHeight, range });
     // New rows or heights, with the box elsewhere than where the rendered rows were computed for.
-    update(live.current.box);
+    const { box } = live.current;
+    update(box.top, box.height);
   });
 
   useClientLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    const onScroll = () => update({ top: element.scrollTop, height: live.current.box.height });
+    // At rest again, the rows on both sides, for the next move whichever way it goes. Not on `scrollend`: a browser
+    // fires it with the scroll event itself when a wheel step scrolls at once.
+    let rest: ReturnType<typeof setTimeout> | undefined;
+    const atRest = () => update(element.scrollTop, live.current.box.height, true);
+    const onScroll = () => {
+      update(element.scrollTop, live.current.box.height);
+      clearTimeout(rest);
+      rest = setTimeout(atRest, REST_DELAY);
+    };
     element.addEventListener('scroll', onScroll, { passive: true });
-    const measure = () => update({ top: live.current.box.top, height: element.clientHeight });
+    const measure = () => update(live.current.box.top, element.clientHeight);
     // Measured once before the first paint, so that the rows fill the box and scrolling to a row on mount uses its
     // real height; then whenever it changes.
     measure();
@@ -187,6 +237,7 @@ export function useVirtualRows({
     observer?.observe(element);
     return () => {
       element.removeEventListener('scroll', onScroll);
+      clearTimeout(rest);
       observer?.disconnect();
     };
   }, [scrollRef, update]);
@@ -196,9 +247,9 @@ export function useVirtualRows({
       const element = scrollRef.current;
       if (!element) return;
       const { offsets: laidOut, initialHeight: fallback, box } = live.current;
-      element.scrollTop = Math.min(Math.max(0, offset), maxScrollOffset(laidOut, heightOf(box, fallback)));
+      element.scrollTop = Math.min(Math.max(0, offset), maxScrollOffset(laidOut, heightOf(box.height, fallback)));
       // Where the box went (it may be shorter than the rows); the scroll event comes later, if at all.
-      update({ top: element.scrollTop, height: box.height });
+      update(element.scrollTop, box.height);
     },
     [scrollRef, update],
   );
@@ -206,7 +257,7 @@ export function useVirtualRows({
   const scrollToRow = useCallback(
     (row: number) => {
       const { offsets: laidOut, initialHeight: fallback, box } = live.current;
-      const target = offsetToReveal(laidOut, row, box.top, heightOf(box, fallback));
+      const target = offsetToReveal(laidOut, row, box.top, heightOf(box.height, fallback));
       if (target !== box.top) scrollToOffset(target);
     },
     [scrollToOffset],
