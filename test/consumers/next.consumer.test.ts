@@ -2,7 +2,17 @@ import { demoConnectors } from '@connector-kit/mock-api';
 import { type MockServer, startMockServer } from '@connector-kit/mock-api/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, installApp, launchBrowser, run, screenshot, startServer, visit } from './support.ts';
+import {
+  formColors,
+  freePort,
+  installApp,
+  LIGHT_FORM_COLORS,
+  launchBrowser,
+  run,
+  screenshot,
+  startServer,
+  visit,
+} from './support.ts';
 
 /**
  * Next.js (App Router) from the packed packages: a Server Component page rendering `ConnectFlow` with a server
@@ -81,6 +91,7 @@ describe('Next.js App Router, from the packed packages', () => {
       await form.getByRole('textbox', { name: /Numéro client/ }).fill('jdupont@example.com');
       await form.getByLabel('Mot de passe').fill('correct horse');
       await screenshot(page, 'next-form');
+      expect(await formColors(form)).toEqual(LIGHT_FORM_COLORS);
       await form.getByRole('button', { name: 'Connect', exact: true }).click();
       // The server action made the connection with the user's token, which never reached the browser.
       await expect.poll(() => emulator.emulator.connections.length, { timeout: 15_000 }).toBe(1);

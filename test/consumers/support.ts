@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../vite.shared.ts';
 
@@ -167,3 +167,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Two colors of a connection form as the app's own bundler compiled `styles.css`: its primary button's background and
+ * a text field's border (a palette the bundler turned invalid leaves the first transparent and the second unset).
+ */
+export async function formColors(form: Locator): Promise<{ button: string; fieldBorder: string }> {
+  const style = (locator: Locator, property: 'backgroundColor' | 'borderTopColor') =>
+    locator.evaluate((element, name) => getComputedStyle(element)[name], property);
+  return {
+    button: await style(form.getByRole('button', { name: 'Connect', exact: true }), 'backgroundColor'),
+    fieldBorder: await style(form.getByRole('textbox', { name: /Numéro client/ }), 'borderTopColor'),
+  };
+}
+
+/** Ours, light theme: the accent (#0b57d0) and the field border (#8a939e). */
+export const LIGHT_FORM_COLORS = { button: 'rgb(11, 87, 208)', fieldBorder: 'rgb(138, 147, 158)' };

@@ -1,7 +1,17 @@
 import { type MockServer, startMockServer } from '@connector-kit/mock-api/server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, installApp, launchBrowser, run, screenshot, startServer, visit } from './support.ts';
+import {
+  formColors,
+  freePort,
+  installApp,
+  LIGHT_FORM_COLORS,
+  launchBrowser,
+  run,
+  screenshot,
+  startServer,
+  visit,
+} from './support.ts';
 
 /**
  * A Vite app from the packed packages, with React 19 and with React 18: built with `vite build`, served with
@@ -67,6 +77,7 @@ describe.each([
       await form.getByRole('textbox', { name: /Numéro client/ }).fill('jdupont@example.com');
       await form.getByLabel('Mot de passe').fill('correct horse');
       await screenshot(page, `${name}-form`);
+      expect(await formColors(form)).toEqual(LIGHT_FORM_COLORS);
       await form.getByRole('button', { name: 'Connect', exact: true }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'Sent to Oney' }).count()).toBe(1);
       expect(problems).toEqual([]);

@@ -81,8 +81,8 @@ function ErrorIcon() {
       className="ck-form__error-icon"
     >
       <circle cx="8" cy="8" r="7" fill="currentColor" />
-      <path d="M8 4.2v4.6" stroke="var(--ck-color-bg)" strokeWidth="1.8" strokeLinecap="round" />
-      <circle cx="8" cy="11.4" r="1" fill="var(--ck-color-bg)" />
+      <path d="M8 4.2v4.6" stroke="var(--ck-c-bg)" strokeWidth="1.8" strokeLinecap="round" />
+      <circle cx="8" cy="11.4" r="1" fill="var(--ck-c-bg)" />
     </svg>
   );
 }

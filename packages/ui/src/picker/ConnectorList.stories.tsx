@@ -134,7 +134,7 @@ export const DarkTheme: Story = {
       <div
         data-ck-theme="dark"
         className="ck"
-        style={{ padding: 24, background: 'var(--ck-color-bg)', colorScheme: 'dark' }}
+        style={{ padding: 24, background: 'var(--ck-c-bg)', colorScheme: 'dark' }}
       >
         <Story />
       </div>

@@ -9,7 +9,7 @@ export const narrow: Decorator = (Story) => (
 
 /** The same column in the dark theme, on the theme's own background. */
 export const darkTheme: Decorator = (Story) => (
-  <div data-ck-theme="dark" className="ck" style={{ maxWidth: 520, padding: 24, background: 'var(--ck-color-bg)' }}>
+  <div data-ck-theme="dark" className="ck" style={{ maxWidth: 520, padding: 24, background: 'var(--ck-c-bg)' }}>
     <Story />
   </div>
 );
