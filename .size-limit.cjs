@@ -5,8 +5,9 @@
 // 16.33 kB: the lazy image and its fallback, the form's send error), then the headless picker (react 10.07 kB:
 // useConnectorPicker, stable prop getters, the default country moved from ui), then the search's memory of the queries
 // typed and the index prepared in slices after the first paint (core 13.74 kB, react 10.2 kB), then its sort in steps
-// (core 14 kB), then the list's overscan that follows the scroll (ui 16.38 kB). What a page ships is guarded per page at the end (a picker page, a connect-flow page, the minimal
-// import); their goals and the peers' figures are in apps/bench/README.md.
+// (core 14 kB), then the list's overscan that follows the scroll (ui 16.38 kB). What a page ships is guarded per page
+// at the end (a picker page, a connect-flow page, the minimal import); their goals and the peers' figures are in
+// apps/bench/README.md.
 // Peer dependencies are never counted; other dependencies are (the ui package has none: its list windows itself, see
 // ARCHITECTURE.md). Each package's "own" entry leaves out the workspace packages it builds on, the "minimal import"
 // entries count them.

@@ -101,8 +101,14 @@ export function rowRange(
   const top = Math.min(Math.max(0, scrollTop), maxScrollOffset(offsets, viewport));
   const first = Math.max(0, rowsStartingBefore(offsets, top, true) - 1);
   const last = Math.max(first, rowsStartingBefore(offsets, top + viewport, false) - 1);
-  return { first: Math.max(0, first - overscan), last: Math.min(count - 1, last + overscanAfter) };
+  return widen({ first, last }, count, overscan, overscanAfter);
 }
+
+/** `range` with `before` more rows above it and `after` below, within the `count` rows. */
+const widen = (range: RowRange, count: number, before: number, after: number): RowRange => ({
+  first: Math.max(0, range.first - before),
+  last: Math.min(count - 1, range.last + after),
+});
 
 /** The rows of `range` and the extra ones, sorted, each once. */
 export function rangeRows(range: RowRange | null, extraRows: readonly number[], count: number): number[] {
@@ -197,15 +203,16 @@ export function useVirtualRows({
     const current = live.current;
     const { box: previous, offsets: laidOut, range: rendered } = current;
     const viewport = heightOf(height, current.initialHeight);
+    // The rows in view, found once: the travel is worked out from them, and the rows to render are them widened.
+    const shown = rowRange(laidOut, top, viewport, 0);
     let moved: Travel = still ? 'still' : previous.travel;
     if (!still && top !== previous.top) {
-      const shown = rowRange(laidOut, top, viewport, 0);
       const past = rendered !== null && shown !== null && (shown.first > rendered.last || shown.last < rendered.first);
       moved = past ? 'jump' : top > previous.top ? 'down' : 'up';
     }
     const box: View = { top, height, travel: moved };
     current.box = box;
-    const next = rowRange(laidOut, top, viewport, ...overscanOf(moved, current.overscan));
+    const next = shown && widen(shown, laidOut.length - 1, ...overscanOf(moved, current.overscan));
     if (!sameRange(next, rendered)) setView(box);
   }, []);
 
