@@ -106,7 +106,10 @@ declare global {
     __bench?: BenchApi;
     /** Set by the runner: receives the time of each animation frame while frames are recorded. */
     __benchFrame?: (time: number) => void;
-    /** With `?manual`, the page loads its data and renders only when this is called. */
-    __benchMount?: () => Promise<void>;
+    /**
+     * With `?manual`, the page loads its data and renders only when this is called. Resolves once the first list is
+     * painted, or with `'attached'` once its options are in the DOM (the end of the task that rendered them).
+     */
+    __benchMount?: (until?: 'attached' | 'painted') => Promise<void>;
   }
 }
