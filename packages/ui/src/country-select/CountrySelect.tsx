@@ -61,6 +61,9 @@ export interface CountrySelectProps extends LocaleOptions {
 const ALL = '*';
 const NO_CLASS_NAMES: CountrySelectClassNames = {};
 
+/** How much of the pop-up is rendered: nothing, its frame, or its frame and options. */
+type Popup = 'none' | 'frame' | 'options';
+
 interface CountryOption {
   code: string;
   name: string;
@@ -141,27 +144,33 @@ function CountrySelectImpl({
 
   const handleChange = useCallback((next: string) => setChosen(next === ALL ? null : next), [setChosen]);
 
-  // The pop-up and its options are rendered after the first paint (or on opening, whichever comes first): a page
-  // with a picker shows its list sooner, and the closed select names its value itself (below).
-  const [popupRendered, setPopupRendered] = useState(false);
+  // The pop-up is rendered after the first paint (or on opening, whichever comes first): a page with a picker shows
+  // its list sooner, and the closed select names its value itself (below). First its frame, then its options in a
+  // transition: Radix renders a closed pop-up's options into a fragment that it creates in a layout effect, so options
+  // mounted with the frame are rendered again at once, in one long task, instead of in slices.
+  const [popup, setPopup] = useState<Popup>('none');
   useEffect(() => {
-    if (popupRendered) return;
+    if (popup === 'options') return;
+    if (popup === 'frame') {
+      startTransition(() => setPopup('options'));
+      return;
+    }
     // A task queued from an animation frame runs after that frame is painted.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setPopupRendered(true)));
+      timer = setTimeout(() => setPopup('frame'));
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [popupRendered]);
+  }, [popup]);
   const handleOpenChange = useCallback((open: boolean) => {
-    if (open) setPopupRendered(true);
+    if (open) setPopup('options');
   }, []);
   const nameOf = useMemo(() => regionNames(locale), [locale]);
   const options = useMemo<CountryOption[]>(() => {
-    if (!popupRendered) return [];
+    if (popup !== 'options') return [];
     // A code from the data that reads like "every country" is not a country: it would shadow that option.
     const list: CountryOption[] = [...counts]
       .filter(([code]) => code !== ALL)
@@ -172,7 +181,7 @@ function CountrySelectImpl({
     }
     const collator = collatorFor(locale);
     return list.sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
-  }, [popupRendered, counts, current, locale, nameOf]);
+  }, [popup, counts, current, locale, nameOf]);
 
   const currentLabel = current === null || current === ALL ? messages.picker.allCountries : nameOf(current);
 
@@ -226,7 +235,7 @@ function CountrySelectImpl({
             <ChevronIcon size={20} />
           </Select.Icon>
         </Select.Trigger>
-        {popupRendered ? (
+        {popup !== 'none' ? (
           <Select.Portal container={container}>
             <Select.Content
               position="popper"
@@ -238,7 +247,7 @@ function CountrySelectImpl({
                 <ChevronIcon size={20} />
               </Select.ScrollUpButton>
               <Select.Viewport className={cx('ck-country-select__viewport', classNames.viewport)}>
-                {item(ALL, messages.picker.allCountries, total)}
+                {popup === 'options' ? item(ALL, messages.picker.allCountries, total) : null}
                 {options.map((option) => item(option.code, option.name, option.count))}
               </Select.Viewport>
               <Select.ScrollDownButton className={cx('ck-country-select__scroll', classNames.scrollButton)}>
