@@ -1,5 +1,5 @@
 import { demoConnectors } from '@connector-kit/mock-api';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -52,6 +52,22 @@ describe('CountrySelect', () => {
     await user.click(screen.getByRole('combobox', { name: 'Country' }));
     await user.click(screen.getByRole('option', { name: /^All countries/ }));
     expect(onCountryCodeChange).toHaveBeenLastCalledWith(null);
+  });
+
+  it('takes a country typed on the closed select once the page has painted, without opening it', async () => {
+    mockLanguages(['ja-JP']);
+    const user = userEvent.setup();
+    const onCountryCodeChange = vi.fn();
+    render(<CountrySelect connectors={demoConnectors} onCountryCodeChange={onCountryCodeChange} />);
+    const trigger = screen.getByRole('combobox', { name: 'Country' });
+    trigger.focus();
+    // The options render after the first paint; until then a typed letter finds none.
+    await waitFor(async () => {
+      await user.keyboard('g');
+      expect(trigger).toHaveTextContent('Germany');
+    });
+    expect(onCountryCodeChange).toHaveBeenLastCalledWith('DE');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
   });
 
   it('starts on the browser language’s region when it has connectors', () => {
